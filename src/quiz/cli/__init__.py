@@ -1,0 +1,1 @@
+"""The Typer commands. Thin: they parse options, call the core and hand results to term/."""

@@ -1,0 +1,150 @@
+"""The root ``quiz`` command and the single error boundary.
+
+Every :class:`~quiz.errors.QuizError` raised anywhere below becomes
+``error: ...`` on stderr and its exit code here, and only here. Signals that
+end the program (Ctrl-C, a closed terminal, ``kill``) become quiet exits with
+documented codes, never a traceback or a death by signal.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from typing import Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from quiz import __version__
+from quiz.cli.packs import packs_app
+from quiz.cli.play import play
+from quiz.cli.scores import scores_app, stats
+from quiz.errors import ExitCode, QuizError
+
+BUG_HINT = (
+    "this is a bug in quiz; please report it with the command you ran. "
+    "Run again with QUIZ_DEBUG=1 to see the full traceback."
+)
+
+
+class Terminated(BaseException):
+    """A signal asked the program to stop (hang-up, termination)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class QuizGroup(TyperGroup):
+    """The root group: its ``invoke`` wraps every command, so it is the boundary."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except QuizError as exc:
+            from quiz.term.console import print_error
+
+            print_error(exc.message, exc.hint, exc.prefix)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _stopped("interrupted", ExitCode.INTERRUPTED)
+        except EOFError:
+            _stopped("input ended", ExitCode.USER_ERROR)
+        except Terminated as exc:
+            _stopped("stopped by a signal", exc.code)
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if os.environ.get("QUIZ_DEBUG"):
+                raise
+            from quiz.term.console import print_error
+
+            print_error(f"unexpected {type(exc).__name__}: {exc}", BUG_HINT)
+            raise typer.Exit(ExitCode.INTERNAL) from None
+
+
+def _stopped(why: str, code: int) -> NoReturn:
+    from quiz.term.console import err
+
+    try:
+        err().print(f"\n{why}; nothing was recorded.", style="quiz.dim", markup=False)
+    except OSError:
+        pass
+    raise typer.Exit(code) from None
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the final flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+app = typer.Typer(
+    cls=QuizGroup,
+    name="quiz",
+    help=(
+        "A film trivia quiz for the terminal.\n\n"
+        "Run with no command to play a round of the built-in La La Land pack.\n\n"
+        "Examples:\n\n"
+        "  quiz                          play 10 questions\n\n"
+        "  quiz play -n 5 --difficulty hard --time-limit 15\n\n"
+        "  quiz scores                   the high-score table\n\n"
+        "  quiz packs new my-pack.yaml   start writing a pack"
+    ),
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"quiz {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False, "--version", "-V", help="Show the version and exit.", callback=_version,
+        is_eager=True,
+    ),
+) -> None:
+    """A film trivia quiz for the terminal."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(play)
+
+
+app.command("play")(play)
+app.add_typer(packs_app, name="packs")
+app.add_typer(scores_app, name="scores")
+app.command("stats")(stats)
+
+
+def _on_signal(signum: int, _frame: object) -> None:
+    raise Terminated(128 + signum)
+
+
+def run() -> None:
+    """Console-script entry: install signal handlers, then run the app."""
+    for name in ("SIGHUP", "SIGTERM"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, _on_signal)
+    try:
+        app(prog_name="quiz")
+    except Terminated as exc:  # a signal outside any command
+        sys.exit(exc.code)
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(ExitCode.BROKEN_PIPE)

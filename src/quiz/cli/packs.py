@@ -1,0 +1,239 @@
+"""``quiz packs ...``: list, show, check, install and convert question packs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from quiz.errors import PackError, QuizError
+
+packs_app = typer.Typer(
+    help=(
+        "List, check, install and write question packs.\n\n"
+        "Examples:\n\n"
+        "  quiz packs list\n\n"
+        "  quiz packs validate my-pack.yaml\n\n"
+        "  quiz packs add my-pack.yaml"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@packs_app.command("list")
+def list_packs(
+    as_json: bool = typer.Option(False, "--json", help="Print the list as JSON."),
+) -> None:
+    """List the built-in pack and every installed pack.
+
+    Example: quiz packs list --json
+    """
+    from quiz.packs.discovery import check_unique_ids, discover
+
+    found = discover()
+    if as_json:
+        rows = []
+        for item in found:
+            row: dict[str, object] = {"where": item.where, "builtin": item.builtin}
+            if item.pack is not None:
+                pack = item.pack
+                row.update(
+                    id=pack.id,
+                    title=pack.title,
+                    questions=len(pack.questions),
+                    difficulty={str(k): v for k, v in pack.difficulty_mix().items()},
+                    tags=pack.tags,
+                    source=pack.source.to_dict() if pack.source else None,
+                )
+            else:
+                row["error"] = [str(p) for p in item.error.problems] if item.error else []
+            rows.append(row)
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    from quiz.term.console import out
+    from quiz.term.packs import packs_table
+
+    out().print(packs_table(found))
+    check_unique_ids(found)
+
+
+@packs_app.command("show")
+def show(
+    pack: str = typer.Argument(..., metavar="ID|PATH", help="A pack id or a pack file."),
+    answers: bool = typer.Option(False, "--answers", help="Also show the answers."),
+) -> None:
+    """Show one pack: its details, tags, counts and questions.
+
+    Example: quiz packs show la-la-land-first-look
+    """
+    from quiz.packs.discovery import resolve
+    from quiz.term.console import out
+    from quiz.term.packs import pack_view
+
+    found = resolve(pack)
+    out().print(pack_view(found, found.origin, answers=answers))
+
+
+@packs_app.command("validate")
+def validate(
+    paths: list[Path] = typer.Argument(..., help="Pack files to check.", show_default=False),
+) -> None:
+    """Check pack files; print every problem as PATH:LINE:COL: message.
+
+    Exits 1 if any file has a problem.
+
+    Example: quiz packs validate questions.yaml my-pack.yaml
+    """
+    from quiz.packs.load import load_pack
+
+    bad = 0
+    problems = 0
+    for path in paths:
+        try:
+            pack = load_pack(path, use_cache=False)
+        except PackError as exc:
+            bad += 1
+            problems += len(exc.problems)
+            for problem in exc.problems:
+                typer.echo(_one_line(str(problem)))
+        except QuizError as exc:
+            bad += 1
+            problems += 1
+            typer.echo(_one_line(exc.message))
+        else:
+            typer.echo(f"{path}: ok, {len(pack.questions)} questions")
+    if bad:
+        s = "s" if problems != 1 else ""
+        raise QuizError(f"{problems} problem{s} in {bad} of {len(paths)} file(s)")
+
+
+def _one_line(text: str) -> str:
+    from quiz.term.sanitize import clean_line
+
+    return clean_line(text)
+
+
+@packs_app.command("schema")
+def schema(
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Write the schema to this file instead of printing it."
+    ),
+) -> None:
+    """Print the JSON Schema of the pack format, for editors.
+
+    Example: quiz packs schema -o quiz-pack.schema.json
+    """
+    from quiz.packs.spec import json_schema
+
+    text = json.dumps(json_schema(), indent=2) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise QuizError(f"cannot write {output}: {exc.strerror or exc}") from None
+    typer.echo(f"wrote {output}")
+
+
+@packs_app.command("verify")
+def verify(
+    pack: str = typer.Argument(..., metavar="ID|PATH", help="The pack to check."),
+    against: Path = typer.Option(..., "--against", help="The article, as a text file."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    strict: bool = typer.Option(False, "--strict", help="Also fail on questions with no source."),
+) -> None:
+    """Check that every question's source excerpt occurs in the article.
+
+    Quotes, dashes, case and spacing are compared loosely; the words must match.
+
+    Example: quiz packs verify questions.yaml --against article.txt
+    """
+    from quiz.packs.discovery import resolve
+    from quiz.packs.verify import verify_pack
+
+    found = resolve(pack)
+    try:
+        article = against.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QuizError(f"cannot read the article {against}: {exc}") from None
+    report = verify_pack(found, article, str(against))
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        for qid, line, excerpt in report.missing:
+            typer.echo(_one_line(f"{pack}:{line}: {qid}: source not found in the article: "
+                                 f"\"{excerpt}\""))
+        for qid, line in report.unsourced:
+            typer.echo(_one_line(f"{pack}:{line}: {qid}: no source excerpt"))
+        total = len(found.questions) - len(report.unsourced)
+        typer.echo(f"{len(report.found)} of {total} source excerpts found in {against}"
+                   + (f"; {len(report.unsourced)} questions have none" if report.unsourced else ""))
+    if report.missing or (strict and report.unsourced):
+        raise typer.Exit(1)
+
+
+@packs_app.command("add")
+def add(
+    paths: list[Path] = typer.Argument(..., help="Pack files, or folders of them."),
+    replace: bool = typer.Option(False, "--replace", help="Update a pack with the same id."),
+) -> None:
+    """Check pack files, then install them into your pack folder.
+
+    Example: quiz packs add my-pack.yaml, then quiz play --pack my-pack
+    """
+    from quiz.packs.install import install, pack_files_in
+
+    files: list[Path] = []
+    for path in paths:
+        files.extend(pack_files_in(path) if path.is_dir() else [path])
+    for item in install(files, replace=replace):
+        verb = "updated" if item.replaced else "installed"
+        typer.echo(f"{verb} '{item.pack.id}' ({len(item.pack.questions)} questions) "
+                   f"as {item.path}")
+        typer.echo(f"play it with: quiz play --pack {item.pack.id}")
+
+
+@packs_app.command("remove")
+def remove(
+    pack_id: str = typer.Argument(..., metavar="ID", help="The id of an installed pack."),
+) -> None:
+    """Uninstall a pack you added (the built-in pack stays).
+
+    Example: quiz packs remove my-pack
+    """
+    from quiz.packs.install import remove as remove_pack
+
+    path = remove_pack(pack_id)
+    typer.echo(f"removed '{pack_id}' ({path})")
+
+
+@packs_app.command("export")
+def export(
+    pack: str = typer.Argument(..., metavar="ID|PATH", help="The pack to write out."),
+    output: Path = typer.Option(..., "-o", "--output", help="The YAML file to write."),
+    force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
+) -> None:
+    """Write any pack (the built-in one too) to a YAML file you can edit.
+
+    Example: quiz packs export la-la-land-first-look -o my-copy.yaml
+    """
+    from quiz.packs.discovery import resolve
+    from quiz.packs.dump import dump_pack_yaml
+    from quiz.packs.install import write_new_file
+
+    found = resolve(pack)
+    text = dump_pack_yaml(found.to_dict())
+    write_new_file(output, text.encode("utf-8"), force=force)
+    typer.echo(f"wrote {len(found.questions)} questions of '{found.id}' to {output}")
+
+
+def _register_authoring() -> None:
+    from quiz.cli.authoring import register
+
+    register(packs_app)
+
+
+_register_authoring()

@@ -1,0 +1,245 @@
+"""``quiz play`` (and ``quiz`` alone): play a round."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from quiz.game.round import Round
+    from quiz.packs.model import Pack
+    from quiz.store.db import ScoreStore
+    from quiz.store.records import RoundRecord
+
+DEFAULT_COUNT = 10
+
+
+class DifficultyChoice(StrEnum):
+    easy = "easy"
+    medium = "medium"
+    hard = "hard"
+
+
+class TypeChoice(StrEnum):
+    choice = "choice"
+    truefalse = "truefalse"
+    text = "text"
+    number = "number"
+
+
+def play(
+    pack: list[str] | None = typer.Option(
+        None, "--pack", "-p", metavar="ID|PATH",
+        help="A pack id or pack file; repeat for several. Default: the built-in pack.",
+    ),
+    count: int = typer.Option(
+        DEFAULT_COUNT, "--count", "-n", min=1, help="How many questions (capped at what there is)."
+    ),
+    difficulty: list[DifficultyChoice] | None = typer.Option(
+        None, "--difficulty", "-d", help="Only this difficulty; repeatable."
+    ),
+    tag: list[str] | None = typer.Option(None, "--tag", "-t", help="Only questions with this tag; repeatable."),
+    qtype: list[TypeChoice] | None = typer.Option(
+        None, "--type", help="Only this question type; repeatable."
+    ),
+    seed: int | None = typer.Option(
+        None, "--seed", min=0, help="Replay: the same seed and packs give the same round."
+    ),
+    time_limit: float | None = typer.Option(
+        None, "--time-limit", min=0, metavar="SECONDS",
+        help="Seconds per question; 0 for untimed. Default: the pack's own, else untimed.",
+    ),
+    name: str | None = typer.Option(
+        None, "--name", help="Your name on the high-score table (remembered for next time)."
+    ),
+    practice: bool = typer.Option(False, "--practice", help="Play without recording a score."),
+) -> None:
+    """Play a round.
+
+    Type the letter of an option (or its text), t/f, a number or a word;
+    50 for the 50:50 lifeline, skip to pass, ? for a hint; Ctrl-C to stop.
+
+    Examples:
+
+      quiz play -n 5 --seed 7
+
+      quiz play --difficulty hard --tag people --time-limit 15
+
+      printf 'A\\nB\\nC\\n' | quiz play -n 3 --name ann
+    """
+    from quiz.game.board import board_key
+    from quiz.game.round import Round
+    from quiz.game.select import new_seed, select_questions
+    from quiz.packs.model import Difficulty, QuestionType
+    from quiz.term import console
+
+    interactive = sys.stdin.isatty()
+    console.set_plain(not interactive)
+    packs = _packs(pack or [])
+    seed = new_seed() if seed is None else seed
+    limit = _time_limit(time_limit, packs)
+    difficulties = [Difficulty(d.value) for d in difficulty or []]
+    types = [QuestionType(t.value) for t in qtype or []]
+    asked = select_questions(
+        packs, count=count, difficulties=difficulties, tags=tag or [], types=types, seed=seed
+    )
+    board = board_key([p.id for p in packs], len(asked), limit, difficulties, tag or [], types)
+    player = None if practice else _player(name, interactive)
+    game = Round(asked, limit, seed=seed)
+    duration = _run(game, packs, interactive)
+    _finish(game, board, player, seed, duration)
+
+
+def _packs(specs: list[str]) -> list[Pack]:
+    from quiz.packs.discovery import builtin_pack, resolve_many
+
+    return resolve_many(specs) if specs else [builtin_pack()]
+
+
+def _time_limit(option: float | None, packs: list[Pack]) -> float | None:
+    """The option if given; else the pack's default when every pack agrees on one."""
+    if option is not None:
+        return option or None
+    defaults = {p.defaults.time_limit for p in packs}
+    return defaults.pop() if len(defaults) == 1 else None
+
+
+def _player(name: str | None, interactive: bool) -> str:
+    from quiz.store.player import normalize_player_name, remember_name, remembered_name
+
+    if name is not None:
+        chosen = normalize_player_name(name)
+        if chosen != remembered_name():
+            remember_name(chosen)
+        return chosen
+    known = remembered_name()
+    if known is not None:
+        return known
+    fallback = _login_name()
+    if not interactive:
+        return fallback
+    from quiz.term.console import out
+
+    out().print(f"Your name for the high-score table [{fallback}]: ", end="", markup=False)
+    typed = input().strip()
+    chosen = normalize_player_name(typed or fallback)
+    remember_name(chosen)
+    return chosen
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser() or "player"
+    except (OSError, KeyError, ImportError):
+        return "player"
+
+
+def _run(game: Round, packs: list[Pack], interactive: bool) -> float:
+    from quiz.term.console import out
+    from quiz.term.session import LineReader, Session, Shown
+
+    title = packs[0].title if len(packs) == 1 else " + ".join(p.title for p in packs)
+    console = out()
+    session = Session(game, console, LineReader(console, interactive), Shown(title, interactive))
+    return session.play()
+
+
+def _record(game: Round, board: str, player: str, seed: int, duration: float) -> RoundRecord:
+    from quiz.store.records import AnswerRecord, RoundRecord
+
+    answers = tuple(
+        AnswerRecord(
+            pack_id=r.asked.pack_id,
+            question_id=r.asked.question.id,
+            given=r.given,
+            correct=r.correct,
+            skipped=r.skipped,
+            late=r.late,
+            elapsed=round(r.elapsed, 3),
+            points=r.points.total,
+            tags=r.asked.question.tags,
+        )
+        for r in game.results
+    )
+    summary = game.summary()
+    return RoundRecord(
+        player=player,
+        board=board,
+        pack_ids=tuple(sorted({a.pack_id for a in answers})),
+        score=summary.score,
+        correct=summary.correct,
+        total=summary.total,
+        best_streak=summary.best_streak,
+        duration=round(duration, 3),
+        seed=seed,
+        time_limit=game.time_limit,
+        finished_at=datetime.now(UTC),
+        answers=answers,
+    )
+
+
+def _finish(game: Round, board: str, player: str | None, seed: int, duration: float) -> None:
+    from quiz.term.console import out, print_warning
+    from quiz.term.results import summary_table, totals_text
+
+    console = out()
+    console.print()
+    console.print(summary_table(game))
+    console.print(totals_text(game, duration))
+    if player is None:
+        console.print("Practice round: nothing was recorded.", style="quiz.dim", markup=False)
+        return
+    record = _record(game, board, player, seed, duration)
+    store = _open_store()
+    if store is None:
+        return
+    try:
+        round_id = store.save_round(record)
+        for notice in store.notices:
+            print_warning(notice)
+        _show_standing(store, record, round_id)
+    finally:
+        store.close()
+
+
+def _open_store() -> ScoreStore | None:
+    from quiz.errors import StoreError
+    from quiz.store.db import ScoreStore
+    from quiz.term.console import print_warning
+
+    try:
+        return ScoreStore.open()
+    except StoreError as exc:
+        print_warning(f"your score was not saved: {exc.message}")
+        return None
+
+
+def _show_standing(store: ScoreStore, record: RoundRecord, round_id: int) -> None:
+    from quiz.game.board import describe_board
+    from quiz.term.console import out
+    from quiz.term.scores import board_table
+
+    console = out()
+    best = store.personal_best(record.player, record.board, exclude_round_id=round_id)
+    rank = store.rank_of(round_id)
+    if rank == 1:
+        console.print("★ New high score on this board!", style="quiz.good", markup=False)
+    if best is None:
+        console.print("Your first round on this board.", style="quiz.dim", markup=False)
+    else:
+        diff = record.score - best.score
+        verdict = "a new personal best" if diff > 0 else "your best stands"
+        console.print(
+            f"Your previous best here: {best.score} ({diff:+d}; {verdict}).", markup=False
+        )
+    rows = store.top(record.board, limit=5)
+    if all(r.id != round_id for r in rows):
+        console.print(f"This round ranks #{rank} on this board.", style="quiz.dim", markup=False)
+    console.print(board_table(rows, title=describe_board(record.board), key=record.board,
+                              highlight_round_id=round_id))

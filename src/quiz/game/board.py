@@ -1,0 +1,168 @@
+"""Boards: which rounds are comparable on a high-score table.
+
+A board is the set of packs, the question count, timed or untimed (and the
+limit), and the filters. Its key is canonical (the same board always gives
+the same key, whatever the order of options), readable and safe to type in a
+shell without quotes::
+
+    la-la-land-first-look/10/untimed
+    la-la-land-first-look+other/5/timed-20s/difficulty=easy,hard/tag=people/type=choice
+
+Parts are separated by ``/``, pack ids joined by ``+``, filter values by
+``,``; packs and tags are sorted, difficulties and types in their natural
+order (easy, medium, hard; choice, truefalse, text, number), all without
+duplicates. Tags are lowercased. Characters outside ``[a-z0-9._~-]`` in an
+id or tag are percent-encoded, so no value can be mistaken for a separator.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from urllib.parse import quote, unquote
+
+from quiz.packs.model import Difficulty, QuestionType, format_number
+
+UNTIMED = "untimed"
+_FILTERS = ("difficulty", "tag", "type")
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    """A board in canonical form; build one with :meth:`of` or :func:`parse_board_key`."""
+
+    packs: tuple[str, ...]
+    count: int
+    time_limit: float | None  # None when untimed
+    difficulties: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        pack_ids: Collection[str],
+        count: int,
+        time_limit: float | None,
+        difficulties: Collection[Difficulty | str] = (),
+        tags: Collection[str] = (),
+        types: Collection[QuestionType | str] = (),
+    ) -> Board:
+        if not pack_ids:
+            raise ValueError("a board needs at least one pack")
+        if count < 1:
+            raise ValueError(f"a board needs at least one question, not {count}")
+        timed = time_limit is not None and math.isfinite(time_limit) and time_limit > 0
+        return cls(
+            packs=tuple(sorted(set(pack_ids))),
+            count=count,
+            time_limit=time_limit if timed else None,
+            difficulties=_in_order((str(d).casefold() for d in difficulties), Difficulty),
+            tags=tuple(sorted({t.casefold() for t in tags})),
+            types=_in_order((str(t).casefold() for t in types), QuestionType),
+        )
+
+    @property
+    def key(self) -> str:
+        timing = UNTIMED if self.time_limit is None else f"timed-{_seconds(self.time_limit)}"
+        parts = ["+".join(_encode(p) for p in self.packs), str(self.count), timing]
+        for name, values in zip(_FILTERS, self._filters(), strict=True):
+            if values:
+                parts.append(f"{name}={','.join(_encode(v) for v in values)}")
+        return "/".join(parts)
+
+    def describe(self) -> str:
+        """For people: "la-la-land-first-look · 10 questions · untimed"."""
+        questions = "question" if self.count == 1 else "questions"
+        timing = UNTIMED
+        if self.time_limit is not None:
+            timing = f"{format_number(self.time_limit)} s per question"
+        parts = [" + ".join(self.packs), f"{self.count} {questions}", timing]
+        for name, values in zip(_FILTERS, self._filters(), strict=True):
+            if values:
+                plural = "tags" if name == "tag" and len(values) > 1 else name
+                parts.append(f"{plural} {', '.join(values)}")
+        return " · ".join(parts)
+
+    def _filters(self) -> tuple[tuple[str, ...], ...]:
+        return (self.difficulties, self.tags, self.types)
+
+
+def board_key(
+    pack_ids: Collection[str],
+    count: int,
+    time_limit: float | None,
+    difficulties: Collection[Difficulty | str] = (),
+    tags: Collection[str] = (),
+    types: Collection[QuestionType | str] = (),
+) -> str:
+    """The canonical key of a board (see the module docstring for its form)."""
+    return Board.of(pack_ids, count, time_limit, difficulties, tags, types).key
+
+
+def describe_board(key: str) -> str:
+    """The board a key names, in words; the key itself if it is malformed."""
+    board = parse_board_key(key)
+    return key if board is None else board.describe()
+
+
+def parse_board_key(key: str) -> Board | None:
+    """The board a key names, in canonical form; None if ``key`` is not a board key."""
+    parts = key.split("/")
+    if len(parts) < 3 or not parts[0]:
+        return None
+    packs = tuple(unquote(p) for p in parts[0].split("+"))
+    count = _parse_count(parts[1])
+    timed, time_limit = _parse_timing(parts[2])
+    filters = _parse_filters(parts[3:])
+    if count is None or not timed or filters is None or not all(packs):
+        return None
+    # Through of(), so that a hand-written key in another order still parses
+    # to the canonical board.
+    return Board.of(packs, count, time_limit, *filters)
+
+
+def _parse_count(text: str) -> int | None:
+    if not (text.isascii() and text.isdigit()) or len(text) > 9:
+        return None
+    count = int(text)
+    return count if count > 0 else None
+
+
+def _parse_timing(text: str) -> tuple[bool, float | None]:
+    """(understood, limit): the limit is None when untimed."""
+    if text == UNTIMED:
+        return True, None
+    if not (text.startswith("timed-") and text.endswith("s")):
+        return False, None
+    try:
+        limit = float(text.removeprefix("timed-").removesuffix("s"))
+    except ValueError:
+        return False, None
+    return (math.isfinite(limit) and limit > 0), limit
+
+
+def _parse_filters(parts: list[str]) -> tuple[tuple[str, ...], ...] | None:
+    found: dict[str, tuple[str, ...]] = {}
+    for part in parts:
+        name, equals, values = part.partition("=")
+        if not equals or name not in _FILTERS or name in found or not values:
+            return None
+        found[name] = tuple(unquote(v) for v in values.split(","))
+    return tuple(found.get(name, ()) for name in _FILTERS)
+
+
+def _in_order(values: Iterable[str], enum: Iterable[str]) -> tuple[str, ...]:
+    """``values`` without duplicates in the enum's order, then any it does not know."""
+    wanted = set(values)
+    known = [str(e) for e in enum]
+    return tuple([v for v in known if v in wanted] + sorted(wanted.difference(known)))
+
+
+def _encode(value: str) -> str:
+    return quote(value, safe="-._~")
+
+
+def _seconds(limit: float) -> str:
+    return f"{format_number(limit)}s"

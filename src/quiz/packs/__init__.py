@@ -1,0 +1,1 @@
+"""The pack format: model, loading, discovery, install, cache, converters."""

@@ -1,0 +1,155 @@
+"""The parsed-pack cache: validated packs stored as JSON in the data folder.
+
+An entry is keyed by the pack file's absolute path, size, modification time,
+the pack format version and this cache's own version. An entry whose key does
+not match, or that cannot be read back into a valid model, is ignored and
+rebuilt, never trusted; writing one is best effort; and deleting the folder is
+always safe. JSON, never pickle: a cache file is data, not code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from quiz.packs.model import (
+    FORMAT_VERSION,
+    Difficulty,
+    Pack,
+    PackDefaults,
+    Question,
+    QuestionType,
+    SourceInfo,
+)
+
+CACHE_VERSION = 1
+
+
+def _key(path: Path, st: os.stat_result) -> dict[str, Any]:
+    return {
+        "path": str(path),
+        "size": st.st_size,
+        "mtime_ns": st.st_mtime_ns,
+        "format": FORMAT_VERSION,
+        "cache": CACHE_VERSION,
+    }
+
+
+def entry_path(cache_dir: Path, path: Path) -> Path:
+    digest = hashlib.sha256(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return cache_dir / f"{digest}.json"
+
+
+def read(cache_dir: Path, path: Path, st: os.stat_result) -> Pack | None:
+    """The cached pack for this exact file, or None (missing, stale, or broken)."""
+    try:
+        with entry_path(cache_dir, path).open("rb") as fh:
+            entry = json.load(fh)
+        if entry["key"] != _key(path, st):
+            return None
+        return _pack_from(entry["pack"], entry["lines"], entry["origin"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
+
+
+def write(cache_dir: Path, path: Path, st: os.stat_result, pack: Pack) -> None:
+    """Store a pack; any failure (read-only folder, full disk) is ignored."""
+    entry = {
+        "key": _key(path, st),
+        "origin": pack.origin,
+        "lines": [q.line for q in pack.questions],
+        "pack": pack.to_dict(),
+    }
+    tmp = None
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".entry-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, entry_path(cache_dir, path))
+        tmp = None
+    except (OSError, ValueError):
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _text(value: Any, optional: bool = True) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("expected text")
+    return value
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError("expected a list of text")
+    return tuple(value)
+
+
+_ANSWER_TYPES: dict[QuestionType, tuple[type, ...]] = {
+    QuestionType.CHOICE: (str,),
+    QuestionType.TEXT: (str,),
+    QuestionType.TRUEFALSE: (bool,),
+    QuestionType.NUMBER: (int, float),
+}
+
+
+def _question_from(d: dict[str, Any], line: Any) -> Question:
+    qtype = QuestionType(d["type"])
+    answer = d["answer"]
+    if not isinstance(answer, _ANSWER_TYPES[qtype]) or (
+        qtype is QuestionType.NUMBER and isinstance(answer, bool)
+    ):
+        raise TypeError("answer of the wrong type")
+    tolerance = d.get("tolerance", 0)
+    if not isinstance(tolerance, int | float) or isinstance(tolerance, bool):
+        raise TypeError("tolerance")
+    return Question(
+        id=str(_text(d["id"], optional=False)),
+        type=qtype,
+        prompt=str(_text(d["prompt"], optional=False)),
+        answer=answer,
+        wrong=_texts(d.get("wrong", [])),
+        accept=_texts(d.get("accept", [])),
+        tolerance=float(tolerance),
+        difficulty=Difficulty(d["difficulty"]),
+        tags=_texts(d.get("tags", [])),
+        explanation=_text(d.get("explanation")),
+        hint=_text(d.get("hint")),
+        source=_text(d.get("source")),
+        line=line if isinstance(line, int) else None,
+    )
+
+
+def _pack_from(d: dict[str, Any], lines: list[Any], origin: Any) -> Pack:
+    meta = d["pack"]
+    questions = d["questions"]
+    if len(lines) != len(questions):
+        raise ValueError("lines do not match questions")
+    source = meta.get("source")
+    time_limit = meta.get("defaults", {}).get("time_limit")
+    if time_limit is not None and not isinstance(time_limit, int | float):
+        raise TypeError("time_limit")
+    version = meta["version"]
+    if not isinstance(version, int):
+        raise TypeError("version")
+    return Pack(
+        id=str(_text(meta["id"], optional=False)),
+        title=str(_text(meta["title"], optional=False)),
+        questions=tuple(_question_from(q, ln) for q, ln in zip(questions, lines, strict=True)),
+        description=_text(meta.get("description")),
+        version=version,
+        language=str(_text(meta.get("language", "en"), optional=False)),
+        source=None if source is None else SourceInfo(**{k: _text(v) for k, v in source.items()}),
+        defaults=PackDefaults(time_limit=None if time_limit is None else float(time_limit)),
+        origin=str(_text(origin, optional=False)),
+    )

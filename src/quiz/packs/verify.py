@@ -1,0 +1,68 @@
+"""Provenance: does every question's ``source`` excerpt occur in the article?
+
+Both sides are normalised before comparing, so typography does not matter:
+curly quotes become straight, every dash becomes '-', an ellipsis becomes
+'...', case is folded and runs of whitespace become one space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from quiz.packs.model import Pack
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\u2026": "...", "\u00a0": " ",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_SPACED_DASH = re.compile(r"\s*-\s*-?\s*")
+
+
+def normalise_excerpt(text: str) -> str:
+    text = text.translate(_TYPOGRAPHY).casefold()
+    text = _SPACE.sub(" ", text).strip()
+    # "a — b", "a--b" and "a - b" are the same dash to a reader.
+    return _SPACED_DASH.sub("-", text)
+
+
+@dataclass(slots=True)
+class VerifyReport:
+    pack_id: str
+    article: str
+    found: list[str] = field(default_factory=list)
+    missing: list[tuple[str, int | None, str]] = field(default_factory=list)  # id, line, excerpt
+    unsourced: list[tuple[str, int | None]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "pack": self.pack_id,
+            "article": self.article,
+            "ok": self.ok,
+            "found": len(self.found),
+            "missing": [{"id": i, "line": ln, "source": s} for i, ln, s in self.missing],
+            "unsourced": [{"id": i, "line": ln} for i, ln in self.unsourced],
+        }
+
+
+def verify_pack(pack: Pack, article_text: str, article_name: str) -> VerifyReport:
+    haystack = normalise_excerpt(article_text)
+    report = VerifyReport(pack.id, article_name)
+    for q in pack.questions:
+        if q.source is None:
+            report.unsourced.append((q.id, q.line))
+        elif normalise_excerpt(q.source) in haystack:
+            report.found.append(q.id)
+        else:
+            report.missing.append((q.id, q.line, q.source))
+    return report

@@ -1,0 +1,289 @@
+"""The high-score file: :class:`ScoreStore` over SQLite (``scores.db`` in the data folder).
+
+Every round is saved in one short write transaction (``BEGIN IMMEDIATE`` ...
+``COMMIT``) with WAL, a 10-second busy timeout and ``synchronous=FULL``: two
+terminals finishing at once both keep their score, and a crash (even a power
+cut) loses nothing that was reported as saved. Rounds on a *board* (same packs,
+question count, timing and filters) are ranked by score, then the faster time,
+then the earlier round.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from quiz.errors import StoreError
+from quiz.store import connect, schema
+from quiz.store.connect import StoreUnavailable, file_identity, is_damage, sqlite_error
+from quiz.store.paths import SCORES_FILE, blocking_file, data_dir
+from quiz.store.records import PlayerStats, RoundRecord, RoundRow
+from quiz.store.rows import HAS_PACK, ROUND_COLUMNS, encode_pack_needle, insert_round, to_round_row
+
+__all__ = ["ScoreStore", "StoreError", "StoreUnavailable"]
+
+TOP_SQL = (
+    f"SELECT {ROUND_COLUMNS} FROM rounds WHERE board = ?"
+    " ORDER BY score DESC, duration_s, id LIMIT ?"
+)
+TOP_FOR_PLAYER_SQL = (
+    f"SELECT {ROUND_COLUMNS} FROM rounds WHERE board = ? AND player = ?"
+    " ORDER BY score DESC, duration_s, id LIMIT ?"
+)
+_RANK_SQL = """
+SELECT 1
+    + (SELECT count(*) FROM rounds WHERE board = :board AND score > :score)
+    + (SELECT count(*) FROM rounds WHERE board = :board AND score = :score
+           AND duration_s < :duration)
+    + (SELECT count(*) FROM rounds WHERE board = :board AND score = :score
+           AND duration_s = :duration AND id < :id)
+"""
+
+
+class ScoreStore:
+    """The score file, open. Use :meth:`open`; close it (or use ``with``) when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, exists: bool) -> None:
+        self._conn = conn
+        self.path = path
+        self.exists = exists  # False: there was no file, and this store is empty and read-only
+        self.notices: list[str] = []  # things the user should hear about (a file moved aside)
+        self._identity = file_identity(path) if exists else None
+
+    @classmethod
+    def open(cls, home: Path | None = None, *, create: bool = True) -> ScoreStore:
+        """Open (by default creating) ``scores.db`` in ``home`` or the data folder.
+
+        With ``create=False`` nothing is created: when there is no file yet the
+        store is empty and read-only, so reading commands leave no trace.
+        Raises :class:`StoreUnavailable` when the file cannot be used at all.
+        """
+        path = (home if home is not None else data_dir()) / SCORES_FILE
+        if not create and not _present(path):
+            return cls._empty(path)
+        notices: list[str] = []
+        store = cls(connect.open_connection(path, notices, create=create), path, exists=True)
+        store.notices.extend(notices)
+        return store
+
+    @classmethod
+    def _empty(cls, path: Path) -> ScoreStore:
+        blocker = blocking_file(path.parent)
+        if blocker is not None:
+            raise StoreUnavailable(
+                f"cannot read the score file in {path.parent}: {blocker} is a file, not a folder"
+            )
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        conn.execute("BEGIN")
+        schema.apply(conn, 0)
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA query_only = ON")
+        return cls(conn, path, exists=False)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> ScoreStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------
+
+    def save_round(self, record: RoundRecord) -> int:
+        """Save a finished round and its answers in one transaction; the round's id."""
+        self._writable("save the round")
+        try:
+            with self._transaction(write=True) as conn:
+                return insert_round(conn, record)
+        except sqlite3.Error as exc:
+            if not is_damage(exc):
+                raise sqlite_error(f"could not save the round to {self.path}", exc) from exc
+            reason = str(exc)
+        # The file went bad under us: keep it aside, start afresh, and save there.
+        self._conn.close()
+        self._conn = connect.replace_damaged(self.path, self._identity, reason, self.notices)
+        self._identity = file_identity(self.path)
+        try:
+            with self._transaction(write=True) as conn:
+                return insert_round(conn, record)
+        except sqlite3.Error as exc:
+            raise sqlite_error(f"could not save the round to {self.path}", exc) from exc
+
+    def reset(
+        self, player: str | None = None, pack: str | None = None, *, up_to_id: int | None = None
+    ) -> int:
+        """Forget rounds (all, or one player's, or those with a pack); how many were forgotten.
+
+        ``up_to_id`` limits it to rounds saved no later than that one, so a round
+        finishing while the user confirms is not forgotten unseen.
+        """
+        if not self.exists:
+            return 0
+        where, params = _filters(player, pack, up_to_id)
+        with self._guard("forget the scores"), self._transaction(write=True) as conn:
+            return conn.execute(f"DELETE FROM rounds WHERE {where}", params).rowcount
+
+    def import_json(self, path: Path) -> tuple[int, int]:
+        """Add the rounds of an export file; (rounds imported, duplicates skipped)."""
+        from quiz.store import transfer
+
+        records = transfer.read_export(path)
+        self._writable("import scores")
+        with self._guard("import the scores"), self._transaction(write=True) as conn:
+            return transfer.insert_new(conn, records)
+
+    # -- reading -------------------------------------------------------------
+
+    def top(self, board: str, limit: int = 10, player: str | None = None) -> list[RoundRow]:
+        """The best rounds on a board, best first (with ``player``: that player's only)."""
+        with self._guard("read the scores"), self._transaction() as conn:
+            if player is None:
+                rows = conn.execute(TOP_SQL, (board, limit)).fetchall()
+                return [to_round_row(row, rank) for rank, row in enumerate(rows, 1)]
+            rows = conn.execute(TOP_FOR_PLAYER_SQL, (board, player, limit)).fetchall()
+            return [to_round_row(row, _rank(conn, row)) for row in rows]
+
+    def rank_of(self, round_id: int) -> int:
+        """A round's place on its board, 1 for the best."""
+        with self._guard("read the scores"), self._transaction() as conn:
+            row = conn.execute(f"SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?", (round_id,))
+            found = row.fetchone()
+            if found is None:
+                raise StoreError(f"there is no round {round_id} in {self.path}")
+            return _rank(conn, found)
+
+    def personal_best(
+        self, player: str, board: str, exclude_round_id: int | None = None
+    ) -> RoundRow | None:
+        """The player's best round on a board (other than ``exclude_round_id``), if any."""
+        sql = (
+            f"SELECT {ROUND_COLUMNS} FROM rounds WHERE player = ? AND board = ? AND id IS NOT ?"
+            " ORDER BY score DESC, duration_s, id LIMIT 1"
+        )
+        with self._guard("read the scores"), self._transaction() as conn:
+            found = conn.execute(sql, (player, board, exclude_round_id)).fetchone()
+            return None if found is None else to_round_row(found, _rank(conn, found))
+
+    def boards(self, pack: str | None = None) -> list[tuple[str, int]]:
+        """Every board (or those whose packs include ``pack``) with its rounds, most played first."""
+        where, params = _filters(None, pack, None)
+        sql = (
+            f"SELECT board, count(*) AS played FROM rounds WHERE {where}"
+            " GROUP BY board ORDER BY played DESC, board"
+        )
+        with self._guard("read the scores"), self._transaction() as conn:
+            return [(str(board), int(n)) for board, n in conn.execute(sql, params)]
+
+    def player_rounds(self, player: str, limit: int = 10) -> list[RoundRow]:
+        """A player's rounds across boards, newest first, each with its rank on its board."""
+        sql = (
+            f"SELECT {ROUND_COLUMNS} FROM rounds WHERE player = ?"
+            " ORDER BY finished_at DESC, id DESC LIMIT ?"
+        )
+        with self._guard("read the scores"), self._transaction() as conn:
+            rows = conn.execute(sql, (player, limit)).fetchall()
+            return [to_round_row(row, _rank(conn, row)) for row in rows]
+
+    def players(self) -> list[str]:
+        """Every player with a recorded round, in name order."""
+        with self._guard("read the scores"), self._transaction() as conn:
+            return [str(row[0]) for row in conn.execute("SELECT DISTINCT player FROM rounds ORDER BY player")]
+
+    def count_rounds(self, player: str | None = None, pack: str | None = None) -> int:
+        """How many rounds :meth:`reset` with the same arguments would forget."""
+        where, params = _filters(player, pack, None)
+        with self._guard("read the scores"), self._transaction() as conn:
+            return int(conn.execute(f"SELECT count(*) FROM rounds WHERE {where}", params).fetchone()[0])
+
+    def last_round_id(self) -> int:
+        with self._guard("read the scores"), self._transaction() as conn:
+            return int(conn.execute("SELECT coalesce(max(id), 0) FROM rounds").fetchone()[0])
+
+    def player_stats(self, player: str) -> PlayerStats:
+        """How a player is doing: accuracy overall, per pack and tag, misses, recent scores."""
+        from quiz.store.stats import player_stats
+
+        with self._guard("read the scores"), self._transaction() as conn:
+            return player_stats(conn, player)
+
+    def export_json(self, path: Path) -> int:
+        """Write every round with its answers to ``path`` (atomically); how many rounds."""
+        from quiz.store import transfer
+
+        with self._guard("read the scores"), self._transaction() as conn:
+            return transfer.export_file(conn, path)
+
+    def write_json(self, stream: IO[str]) -> int:
+        """Write the export to an open text stream (standard output); how many rounds."""
+        from quiz.store import transfer
+
+        with self._guard("read the scores"), self._transaction() as conn:
+            return transfer.write_export(conn, stream)
+
+    # -- plumbing ------------------------------------------------------------
+
+    def _writable(self, action: str) -> None:
+        if not self.exists:
+            raise StoreError(f"cannot {action}: the store was opened without a score file")
+
+    @contextlib.contextmanager
+    def _transaction(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
+        """One transaction: a snapshot for reads, the write lock at once for writes."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        finally:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def _guard(self, action: str) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            error = sqlite_error(f"could not {action} in {self.path}", exc)
+            if is_damage(exc):
+                error.hint = f"rename {self.path} to start a new score file"
+            raise error from exc
+
+
+def _present(path: Path) -> bool:
+    try:
+        return os.path.lexists(path)
+    except OSError:
+        return False
+
+
+def _rank(conn: sqlite3.Connection, row: Any) -> int:
+    ident, board, score, duration = row[0], row[2], row[4], row[8]
+    params = {"board": board, "score": score, "duration": duration, "id": ident}
+    return int(conn.execute(_RANK_SQL, params).fetchone()[0])
+
+
+def _filters(
+    player: str | None, pack: str | None, up_to_id: int | None
+) -> tuple[str, list[object]]:
+    clauses: list[str] = ["1"]
+    params: list[object] = []
+    if player is not None:
+        clauses.append("player = ?")
+        params.append(player)
+    if pack is not None:
+        clauses.append(HAS_PACK)
+        params.append(encode_pack_needle(pack))
+    if up_to_id is not None:
+        clauses.append("id <= ?")
+        params.append(up_to_id)
+    return " AND ".join(clauses), params

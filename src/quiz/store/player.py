@@ -1,0 +1,73 @@
+"""The remembered player name: a one-line text file ``player`` in the data folder.
+
+Names are stored as given (within the length limit) and only sanitised when
+shown, so a name always reads back exactly as it was typed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+
+from quiz.errors import QuizError
+from quiz.store.paths import player_path
+
+MAX_NAME_LENGTH = 40
+_MAX_FILE_BYTES = 1024
+
+
+def normalize_player_name(raw: str) -> str:
+    """The name as it is stored: trimmed, inner whitespace collapsed, at most 40 characters.
+
+    Raises :class:`QuizError` for a name with nothing visible in it.
+    """
+    # Lone surrogates (from undecodable command-line bytes) cannot be stored as UTF-8.
+    name = raw.encode("utf-8", "replace").decode("utf-8")
+    name = " ".join(name.split())[:MAX_NAME_LENGTH].rstrip()
+    if not any(ch.isprintable() and not ch.isspace() for ch in name):
+        raise QuizError(
+            "a player name needs at least one visible character",
+            hint="pass a name such as --name Mia",
+        )
+    return name
+
+
+def remembered_name() -> str | None:
+    """The name remembered from an earlier round, or ``None`` if there is none (or it is unusable)."""
+    try:
+        with player_path().open("rb") as file:
+            data = file.read(_MAX_FILE_BYTES)
+    except OSError:
+        return None
+    try:
+        return normalize_player_name(data.decode("utf-8", "replace"))
+    except QuizError:
+        return None
+
+
+def remember_name(name: str) -> bool:
+    """Remember ``name`` for the next round; ``False`` if it could not be written.
+
+    The file is replaced atomically (temporary file, then ``os.replace``), so a
+    crash leaves either the old name or the new one, never half of one.
+    """
+    target = player_path()
+    text = normalize_player_name(name) + "\n"
+    tmp_name: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".player-", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except OSError:
+        return False
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    return True

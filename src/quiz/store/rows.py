@@ -1,0 +1,130 @@
+"""Converting between records and SQLite rows (shared by the store, stats and transfer)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from quiz.store.records import RoundRecord, RoundRow
+
+ROUND_COLUMNS = (
+    "id, player, board, packs, score, correct, total, best_streak, duration_s, finished_at"
+)
+INSERT_ROUND = (
+    "INSERT INTO rounds (player, board, packs, score, correct, total, best_streak, duration_s,"
+    " seed, time_limit, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+INSERT_ANSWER = (
+    "INSERT INTO answers (round_id, position, pack_id, question_id, given, correct, skipped,"
+    " late, elapsed_s, points, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# True when the JSON list in ``packs`` holds the pack id bound to the parameter
+# (as ``encode_pack_needle`` makes it). Inside a JSON string every quote is
+# escaped, so ``,"id",`` can only match a whole element.
+HAS_PACK = "instr(',' || substr(packs, 2, length(packs) - 2) || ',', ?) > 0"
+_INT64 = 2**63
+
+
+def iso_utc(moment: datetime) -> str:
+    """A moment as fixed-width ISO 8601 in UTC, so text order is time order. Naive means UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse_utc(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def storable(text: str) -> str:
+    """Text SQLite can hold as UTF-8 (lone surrogates become ``?``)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def json_list(items: tuple[str, ...]) -> str:
+    return json.dumps([storable(item) for item in items], separators=(",", ":"))
+
+
+def read_list(text: str) -> tuple[str, ...]:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return ()
+    return tuple(str(item) for item in value) if isinstance(value, list) else ()
+
+
+def encode_pack_needle(pack_id: str) -> str:
+    return "," + json.dumps(storable(pack_id)) + ","
+
+
+def seed_value(seed: int) -> int | str:
+    """SQLite integers are 64-bit; a bigger seed is kept as its digits."""
+    return seed if -_INT64 <= seed < _INT64 else str(seed)
+
+
+def insert_round(conn: sqlite3.Connection, record: RoundRecord) -> int:
+    """Insert one round and its answers (inside the caller's transaction); its new id."""
+    cursor = conn.execute(
+        INSERT_ROUND,
+        (
+            storable(record.player),
+            storable(record.board),
+            json_list(record.pack_ids),
+            record.score,
+            record.correct,
+            record.total,
+            record.best_streak,
+            float(record.duration),
+            seed_value(record.seed),
+            None if record.time_limit is None else float(record.time_limit),
+            iso_utc(record.finished_at),
+        ),
+    )
+    round_id = cursor.lastrowid
+    assert round_id is not None
+    conn.executemany(
+        INSERT_ANSWER,
+        [
+            (
+                round_id,
+                position,
+                storable(answer.pack_id),
+                storable(answer.question_id),
+                storable(answer.given),
+                bool(answer.correct),
+                bool(answer.skipped),
+                bool(answer.late),
+                float(answer.elapsed),
+                answer.points,
+                json_list(answer.tags),
+            )
+            for position, answer in enumerate(record.answers)
+        ],
+    )
+    return round_id
+
+
+def to_round_row(row: Sequence[Any], rank: int | None = None) -> RoundRow:
+    """A ``rounds`` row selected as :data:`ROUND_COLUMNS` turned into a :class:`RoundRow`."""
+    ident, player, board, packs, score, correct, total, streak, duration, finished = row
+    return RoundRow(
+        id=int(ident),
+        player=str(player),
+        board=str(board),
+        packs=read_list(str(packs)),
+        score=int(score),
+        correct=int(correct),
+        total=int(total),
+        best_streak=int(streak),
+        duration=float(duration),
+        finished_at=parse_utc(str(finished)),
+        rank=rank,
+    )

@@ -1,0 +1,1 @@
+"""Everything that reaches the terminal: consoles, sanitising, tables, the session."""

@@ -1,0 +1,91 @@
+"""The one place that owns the consoles: standard output and the error console.
+
+Rich is imported on first use, so commands that print nothing (``--version``)
+never pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_consoles: dict[str, Console] = {}
+_plain = False
+
+THEME = {
+    "quiz.title": "bold magenta",
+    "quiz.good": "bold green",
+    "quiz.bad": "bold red",
+    "quiz.warn": "yellow",
+    "quiz.dim": "dim",
+    "quiz.accent": "cyan",
+    "quiz.points": "bold yellow",
+    "quiz.highlight": "bold reverse",
+}
+
+
+def set_plain(plain: bool) -> None:
+    """Plain mode: no colour, no cursor movement (input or output is not a terminal)."""
+    global _plain
+    _plain = plain
+    _consoles.clear()
+
+
+def is_plain() -> bool:
+    return _plain
+
+
+def _make(stderr: bool) -> Console:
+    from rich.console import Console
+    from rich.theme import Theme
+
+    kwargs: dict[str, object] = {}
+    if _plain:
+        kwargs.update(color_system=None, force_terminal=False, force_interactive=False)
+    width = os.environ.get("COLUMNS")
+    return Console(
+        stderr=stderr,
+        theme=Theme(THEME),
+        highlight=False,
+        emoji=False,
+        width=int(width) if width and width.isdigit() and not _plain else None,
+        file=sys.stderr if stderr else sys.stdout,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def out() -> Console:
+    """The console for standard output."""
+    console = _consoles.get("out")
+    if console is None or console.file is not sys.stdout:
+        console = _consoles["out"] = _make(stderr=False)
+    return console
+
+
+def err() -> Console:
+    """The console for messages on standard error."""
+    console = _consoles.get("err")
+    if console is None or console.file is not sys.stderr:
+        console = _consoles["err"] = _make(stderr=True)
+    return console
+
+
+def print_error(message: str, hint: str | None = None, prefix: str = "error: ") -> None:
+    """``error: ...`` on stderr; the message may hold untrusted text, so no markup."""
+    from quiz.term.sanitize import clean
+
+    console = err()
+    style = "quiz.bad" if prefix else "quiz.dim"
+    console.print(f"{prefix}{clean(message)}", style=style, markup=False, soft_wrap=True)
+    if hint:
+        console.print(f"hint: {clean(hint)}", style="quiz.dim", markup=False, soft_wrap=True)
+
+
+def print_warning(message: str) -> None:
+    from quiz.term.sanitize import clean
+
+    err().print(f"warning: {clean(message)}", style="quiz.warn", markup=False, soft_wrap=True)
