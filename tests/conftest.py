@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ ARTICLE = REPO.parent / "shared" / "source" / "la-la-land-first-look.txt"
 
 
 @pytest.fixture(autouse=True)
-def quiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def quiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty data folder for each test, so no test sees the user's scores."""
     home = tmp_path / "quiz-home"
     monkeypatch.setenv("QUIZ_HOME", str(home))
@@ -21,4 +20,4 @@ def quiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("QUIZ_DEBUG", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
-    yield home
+    return home

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from quiz.game.distance import levenshtein
 from quiz.game.grade import (
     Grade,
     check_input,
     grade_answer,
-    misspelling_limit,
     parse_choice,
-    parse_number,
     parse_truefalse,
 )
 from quiz.game.normalize import normalize
-from quiz.packs.model import Answer, Question, QuestionType, format_number
+from quiz.packs.model import Answer, Question, QuestionType
 
 DIRECTOR_OPTIONS = ("Tom Cross", "Damien Chazelle", "Thom Andersen", "J.K. Simmons")
 
@@ -57,50 +53,6 @@ DIRECTOR = question(
 )
 MUSICIAN = question(QuestionType.TRUEFALSE, True)
 TF_OPTIONS = ("True", "False")
-
-
-# -- edit distance -----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "distance"),
-    [
-        ("", "", 0),
-        ("abc", "", 3),
-        ("", "abc", 3),
-        ("kitten", "sitting", 3),
-        ("itself", "itslef", 2),
-        ("chazelle", "chazel", 2),
-        ("flaw", "lawn", 2),
-        ("same", "same", 0),
-    ],
-)
-def test_levenshtein(a: str, b: str, distance: int) -> None:
-    assert levenshtein(a, b) == distance
-    assert levenshtein(b, a) == distance
-
-
-def test_levenshtein_stops_at_the_limit() -> None:
-    assert levenshtein("kitten", "sitting", 1) == 2
-    assert levenshtein("kitten", "sitting", 3) == 3
-    assert levenshtein("a" * 100_000, "abc", 2) == 3
-    assert levenshtein("abc", "abd", 0) == 1
-    assert levenshtein("abc", "abc", 0) == 0
-
-
-@given(st.text(max_size=12), st.text(max_size=12), st.integers(0, 6))
-def test_levenshtein_with_limit_agrees_without(a: str, b: str, limit: int) -> None:
-    full = levenshtein(a, b)
-    assert levenshtein(a, b, limit) == min(full, limit + 1)
-
-
-def test_misspelling_limit() -> None:
-    assert misspelling_limit("tom") == 0
-    assert misspelling_limit("anne") == 1
-    assert misspelling_limit("chazelle") == 1
-    assert misspelling_limit("whiplash") == 1
-    assert misspelling_limit("damien chazelle") == 3
-    assert misspelling_limit("los angeles plays itself") == 4
 
 
 # -- parsing -------------------------------------------------------------------
@@ -178,91 +130,6 @@ def test_parse_truefalse(raw: str, expected: bool | None) -> None:
     assert parse_truefalse(raw) is expected
 
 
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("30", 30),
-        (" 30 ", 30),
-        ("-5", -5),
-        ("+5", 5),
-        ("\u22125", -5),
-        ("2.5", 2.5),
-        (".5", 0.5),
-        ("1,000", 1000),
-        ("1,234,567.5", 1234567.5),
-        ("1935.", 1935),
-        ("30 years", 30),
-        ("30 years old", 30),
-        ("1e3", 1000),
-        ("1e-07", 1e-07),
-        ("\uff13\uff10", 30),
-        ("zero", 0),
-        ("five", 5),
-        ("nineteen", 19),
-        ("thirty", 30),
-        ("Thirty", 30),
-        ("thirty-five", 35),
-        ("thirty five", 35),
-        ("ninety-nine", 99),
-        ("hundred", 100),
-        ("a hundred", 100),
-        ("four hundred and five", 405),
-        ("four hundred five", 405),
-        ("nineteen hundred", 1900),
-        ("thousand", 1000),
-        ("two thousand and fifteen", 2015),
-        ("five thousand four hundred and twenty-one", 5421),
-        ("thirty years", 30),
-        ("minus five", -5),
-    ],
-)
-def test_parse_number(raw: str, expected: float) -> None:
-    assert parse_number(raw) == expected
-
-
-@pytest.mark.parametrize(
-    "raw",
-    [
-        "",
-        "   ",
-        ".",
-        "-",
-        "abc",
-        "nan",
-        "NaN",
-        "inf",
-        "-inf",
-        "infinity",
-        "1e999",
-        "9" * 400,
-        "1,00",
-        "1,0000",
-        "30 40",
-        "30 or 40",
-        "thirty thirty",
-        "thirty 5",
-        "zero hundred",
-        "0x1f",
-        "30yrs",
-        "3.14.15",
-        "years 30",
-    ],
-)
-def test_parse_number_refuses(raw: str) -> None:
-    assert parse_number(raw) is None
-
-
-@given(st.text())
-def test_parse_number_never_raises_and_is_finite(raw: str) -> None:
-    value = parse_number(raw)
-    assert value is None or math.isfinite(value)
-
-
-@given(st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**15), 10**15))
-def test_parse_number_reads_back_what_a_pack_shows(value: float) -> None:
-    assert parse_number(format_number(value)) == value
-
-
 # -- checking input ----------------------------------------------------------
 
 
@@ -274,13 +141,19 @@ def test_parse_number_reads_back_what_a_pack_shows(value: float) -> None:
         (DIRECTOR, "e", DIRECTOR_OPTIONS, "Type a letter A-D, or the option's text"),
         (DIRECTOR, "Whiplash", DIRECTOR_OPTIONS, "Type a letter A-D, or the option's text"),
         (DIRECTOR, "Tom", DIRECTOR_OPTIONS, "Type a letter A-D, or the option's text"),
-        (DIRECTOR, "c", ("Damien Chazelle", "Tom Cross"), "Type a letter A-B, or the option's text"),
+        (
+            DIRECTOR,
+            "c",
+            ("Damien Chazelle", "Tom Cross"),
+            "Type a letter A-B, or the option's text",
+        ),
         (MUSICIAN, "maybe", TF_OPTIONS, "Type true or false (t/f, y/n)"),
         (MUSICIAN, "", TF_OPTIONS, "Type an answer"),
         (number(30), "about thirty-ish", (), "Type a number"),
         (number(30), "", (), "Type an answer"),
         (text("Whiplash"), "", (), "Type an answer"),
         (text("Whiplash"), "?!", (), "Type an answer"),
+        (text("Whiplash"), "Whiplash " * 200, (), "Type a shorter answer"),
     ],
 )
 def test_check_input_says_what_to_type(
@@ -344,6 +217,12 @@ def test_check_input_accepts_gradable_answers(
 def test_grade_text(q: Question, raw: str, expected: tuple[bool, bool]) -> None:
     grade = grade_answer(q, raw, ())
     assert (grade.correct, grade.close) == expected
+
+
+def test_grade_refuses_a_pasted_page_quickly() -> None:
+    page = "Whiplash " * 100_000
+    assert grade_answer(text("Whiplash"), page, ()) == Grade(False, False, page[:1000])
+    assert not grade_answer(DIRECTOR, page, DIRECTOR_OPTIONS).correct
 
 
 def test_grade_text_gives_the_answer_as_typed() -> None:
@@ -423,7 +302,8 @@ def test_grade_choice_refuses_a_misspelling_as_close_to_a_removed_option() -> No
     # 50:50 removed "Tom Crass"; "Tom Criss" is as near to it as to the answer.
     shown = ("Tom Cross", "Thom Andersen")
     assert parse_choice("Tom Criss", shown) == "Tom Cross"
-    assert not grade_answer(q, "Tom Criss", shown).correct
+    assert grade_answer(q, "Tom Criss", shown) == Grade(False, False, "Tom Criss")
+    assert grade_answer(q, "Tom Crass", shown) == Grade(False, False, "Tom Crass")
     assert grade_answer(q, "Tom Crosss", shown) == Grade(True, True, "Tom Cross")
 
 

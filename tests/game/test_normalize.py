@@ -18,7 +18,10 @@ from quiz.game.normalize import normalize
         ("A Star Is Born", "star is born"),
         ("An Officer and a Gentleman", "officer and a gentleman"),
         ("Isn’t This a Lovely Day?", "isnt this a lovely day"),
-        ("Isn't This a Lovely Day (to Be Caught in the Rain?)", "isnt this a lovely day to be caught in the rain"),
+        (
+            "Isn't This a Lovely Day (to Be Caught in the Rain?)",
+            "isnt this a lovely day to be caught in the rain",
+        ),
         ("Fred & Ginger", "fred and ginger"),
         ("Fred&Ginger", "fred and ginger"),
         ("Café Society", "cafe society"),

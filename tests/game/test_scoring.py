@@ -25,7 +25,7 @@ EASY, MEDIUM, HARD = Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD
 def test_constants() -> None:
     assert dict(DIFFICULTY_POINTS) == {EASY: 100, MEDIUM: 200, HARD: 300}
     assert STREAK_CAP == 5
-    assert STREAK_STEP == pytest.approx(0.10)
+    assert STREAK_STEP == 0.1
 
 
 def test_worked_example_in_the_docstring() -> None:

@@ -111,13 +111,12 @@ def test_different_seeds_give_different_rounds() -> None:
     assert len(rounds) > 10
 
 
-def test_known_seed_is_stable_across_runs() -> None:
-    # random.Random(seed) is reproducible across Python versions for shuffle;
-    # a change here means recorded seeds no longer replay.
-    assert ids(select_questions(PACKS, count=3, seed=2015)) == ids(
-        select_questions(PACKS, count=3, seed=2015)
-    )
-    assert len(ids(select_questions(PACKS, count=3, seed=2015))) == 3
+def test_a_recorded_seed_keeps_replaying_the_same_round() -> None:
+    # Pinned: if this changes, seeds recorded with earlier scores no longer
+    # replay their rounds, which the README promises they do.
+    asked = select_questions(PACKS, count=3, seed=2015)
+    assert ids(asked) == ["film/age", "other/one", "film/year"]
+    assert asked[1].options == ("wrong one 1", "wrong one 3", "answer one", "wrong one 2")
 
 
 @given(st.integers(0, 2**32 - 1))
@@ -174,6 +173,11 @@ def test_filters_accept_plain_strings() -> None:
     assert ids(asked) == ["film/age"]
 
 
+def test_a_lone_string_is_one_filter_value() -> None:
+    asked = select_questions(PACKS, count=100, seed=1, tags="dance", difficulties=HARD)  # type: ignore[arg-type]
+    assert ids(asked) == ["film/waltz"]
+
+
 def test_no_match_names_the_filter_and_what_the_packs_have() -> None:
     with pytest.raises(NoQuestionsError) as caught:
         select_questions(PACKS, count=5, seed=1, difficulties=[HARD], tags=["Musicals"])
@@ -193,6 +197,11 @@ def test_no_match_lists_difficulties_and_types() -> None:
     )
 
 
+def test_no_match_quotes_tags_as_they_would_be_typed() -> None:
+    with pytest.raises(NoQuestionsError, match=r"^no questions match --tag 'rock & roll';"):
+        select_questions(PACKS, count=5, seed=1, tags=["Rock & Roll"])
+
+
 def test_no_match_when_filters_conflict() -> None:
     with pytest.raises(NoQuestionsError, match="none matches them all; use fewer filters"):
         select_questions(PACKS, count=5, seed=1, tags=["music"], types=[TEXT])
@@ -207,7 +216,9 @@ def test_no_questions_at_all() -> None:
 
 
 def test_long_tag_lists_are_cut_short() -> None:
-    many = Pack(id="many", title="Many", questions=(q("a", tags=tuple(f"t{i}" for i in range(20))),))
+    many = Pack(
+        id="many", title="Many", questions=(q("a", tags=tuple(f"t{i}" for i in range(20))),)
+    )
     with pytest.raises(NoQuestionsError) as caught:
         select_questions([many], count=1, seed=1, tags=["nope"])
     assert re.search(r"t0, t1, .*, t11 and 8 more$", caught.value.message)

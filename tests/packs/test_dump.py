@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.errors import QuizError
-from quiz.packs.dump import dump_pack_yaml, plain_is_safe, write_text_atomic, yaml_scalar
+from quiz.packs.dump import dump_pack_yaml, plain_is_safe, yaml_scalar
 from quiz.packs.load import parse_pack
 from quiz.packs.model import (
     Difficulty,
@@ -26,14 +23,69 @@ from quiz.packs.model import (
 BUILTIN = Path(__file__).resolve().parents[2] / "questions.yaml"
 
 TRICKY = [
-    "no", "No", "on", "OFF", "yes", "y", "n", "null", "Null", "~", "true", "False",
-    "12:30", "1:02:03", "2015-12-30", "2015-12-30 10:00:00", "007", "0x1F", "0o17",
-    "1_000", "1e3", "-1", "+5", ".5", ".inf", "-.INF", ".nan", "=", "<<",
-    "a: b", "a #b", "ends with:", "- dash", "? q", ": colon", "#hash", "*star", "&amp",
-    "!bang", "|pipe", ">gt", "'single", '"double', "%pct", "@at", "`tick", "[list", "{map",
-    "]x", "}x", ",comma", "say \"hi\" and 'bye'", "tab\there", "zero\u200bwidth",
-    "bom\ufeffinside", "nel\x85inside", "ls\u2028inside", "nbsp\xa0inside", "bell\x07",
-    "Ünïcödé ✓ 日本語 🎬", "two\nlines", "para\n\n  indented\nend", "x" * 1500,
+    "no",
+    "No",
+    "on",
+    "OFF",
+    "yes",
+    "y",
+    "n",
+    "null",
+    "Null",
+    "~",
+    "true",
+    "False",
+    "12:30",
+    "1:02:03",
+    "2015-12-30",
+    "2015-12-30 10:00:00",
+    "007",
+    "0x1F",
+    "0o17",
+    "1_000",
+    "1e3",
+    "-1",
+    "+5",
+    ".5",
+    ".inf",
+    "-.INF",
+    ".nan",
+    "=",
+    "<<",
+    "a: b",
+    "a #b",
+    "ends with:",
+    "- dash",
+    "? q",
+    ": colon",
+    "#hash",
+    "*star",
+    "&amp",
+    "!bang",
+    "|pipe",
+    ">gt",
+    "'single",
+    '"double',
+    "%pct",
+    "@at",
+    "`tick",
+    "[list",
+    "{map",
+    "]x",
+    "}x",
+    ",comma",
+    "say \"hi\" and 'bye'",
+    "tab\there",
+    "zero\u200bwidth",
+    "bom\ufeffinside",
+    "nel\x85inside",
+    "ls\u2028inside",
+    "nbsp\xa0inside",
+    "bell\x07",
+    "Ünïcödé ✓ 日本語 🎬",
+    "two\nlines",
+    "para\n\n  indented\nend",
+    "x" * 1500,
 ]
 
 
@@ -54,7 +106,21 @@ def test_tricky_text_round_trips_as_text(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["no", "12:30", "2015-12-30", "007", "1e3", ".inf", " lead", "trail ", "a: b", "x #y"]
+    "text",
+    [
+        "no",
+        "Y",
+        "12:30",
+        "2015-12-30",
+        "007",
+        "0x1F",
+        "1e3",
+        ".inf",
+        " lead",
+        "trail ",
+        "a: b",
+        "x #y",
+    ],
 )
 def test_values_a_reader_could_mistake_are_quoted(text: str) -> None:
     assert not plain_is_safe(text)
@@ -70,7 +136,9 @@ def test_plain_words_stay_plain_and_unicode_is_kept() -> None:
 
 
 def test_layout_flow_lists_block_mappings_blank_lines() -> None:
-    q1 = Question("a", QuestionType.CHOICE, "Who?", "Her", wrong=("Him", "Them"), tags=("x", "y", "z"))
+    q1 = Question(
+        "a", QuestionType.CHOICE, "Who?", "Her", wrong=("Him", "Them"), tags=("x", "y", "z")
+    )
     q2 = Question("b", QuestionType.TRUEFALSE, "True?", True)
     text = dump_pack_yaml(Pack("p", "P", (q1, q2)).to_dict(), header="line one\n\nline three")
     assert text.startswith("# line one\n#\n# line three\n\nformat: 1\npack:\n  id: p\n")
@@ -92,11 +160,7 @@ def test_long_lists_go_block_style_and_still_load() -> None:
 
 # -- property: any valid pack survives dump and load --------------------------
 
-_text = (
-    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
-    .map(str.strip)
-    .filter(bool)
-)
+_text = st.text(st.characters(codec="utf-8"), min_size=1, max_size=40).map(str.strip).filter(bool)
 _ids = st.from_regex(r"[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True)
 _number = st.one_of(
     st.integers(-(10**12), 10**12),
@@ -132,12 +196,17 @@ def _question(draw: st.DrawFn, qid: str) -> Question:
     if qtype is QuestionType.TEXT:
         extra["accept"] = _unique(draw(st.lists(_text, max_size=3)))
     tags = _unique([t.lower() for t in draw(st.lists(_text, max_size=3))])
-    optional = {
-        name: draw(st.none() | _text) for name in ("explanation", "hint", "source")
-    }
     return Question(
-        qid, qtype, draw(_text), answer, tags=tags,
-        difficulty=draw(st.sampled_from(list(Difficulty))), **extra, **optional,
+        qid,
+        qtype,
+        draw(_text),
+        answer,
+        tags=tags,
+        difficulty=draw(st.sampled_from(list(Difficulty))),
+        explanation=draw(st.none() | _text),
+        hint=draw(st.none() | _text),
+        source=draw(st.none() | _text),
+        **extra,
     )
 
 
@@ -147,40 +216,18 @@ def _pack(draw: st.DrawFn) -> Pack:
     source = SourceInfo(author=draw(st.none() | _text), date=draw(st.none() | _text))
     limit = draw(st.none() | st.integers(1, 60).map(float))
     return Pack(
-        draw(_ids), draw(_text), tuple(draw(_question(i)) for i in ids),
-        description=draw(st.none() | _text), version=draw(st.integers(1, 99)),
-        source=source, defaults=PackDefaults(limit),
+        draw(_ids),
+        draw(_text),
+        tuple(draw(_question(i)) for i in ids),
+        description=draw(st.none() | _text),
+        version=draw(st.integers(1, 99)),
+        source=source,
+        defaults=PackDefaults(limit),
     )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_pack())
 def test_any_pack_round_trips(pack: Pack) -> None:
     document = pack.to_dict()
     assert _roundtrip(document) == document
-
-
-# -- writing files ------------------------------------------------------------
-
-
-def test_write_text_atomic_refuses_to_overwrite(tmp_path: Path) -> None:
-    target = tmp_path / "p.yaml"
-    write_text_atomic(target, "one\n", force=False)
-    with pytest.raises(QuizError, match="already exists"):
-        write_text_atomic(target, "two\n", force=False)
-    assert target.read_text() == "one\n"
-    write_text_atomic(target, "two\n", force=True)
-    assert target.read_text() == "two\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["p.yaml"]  # no temp file left behind
-    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~_umask()
-
-
-def test_write_text_atomic_needs_an_existing_folder(tmp_path: Path) -> None:
-    with pytest.raises(QuizError, match="does not exist"):
-        write_text_atomic(tmp_path / "nope" / "p.yaml", "x", force=False)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

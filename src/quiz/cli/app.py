@@ -8,6 +8,7 @@ documented codes, never a traceback or a death by signal.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -56,8 +57,8 @@ class QuizGroup(TyperGroup):
         except BrokenPipeError:
             _quiet_stdout()
             raise typer.Exit(ExitCode.BROKEN_PIPE) from None
-        except (typer.Exit, typer.Abort, SystemExit):
-            raise
+        except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
+            raise  # Typer's own: usage errors (exit 2) and deliberate exits
         except Exception as exc:
             if os.environ.get("QUIZ_DEBUG"):
                 raise
@@ -70,10 +71,8 @@ class QuizGroup(TyperGroup):
 def _stopped(why: str, code: int) -> NoReturn:
     from quiz.term.console import err
 
-    try:
+    with contextlib.suppress(OSError):
         err().print(f"\n{why}; nothing was recorded.", style="quiz.dim", markup=False)
-    except OSError:
-        pass
     raise typer.Exit(code) from None
 
 
@@ -116,13 +115,20 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     version: bool = typer.Option(
-        False, "--version", "-V", help="Show the version and exit.", callback=_version,
+        False,
+        "--version",
+        "-V",
+        help="Show the version and exit.",
+        callback=_version,
         is_eager=True,
     ),
 ) -> None:
     """A film trivia quiz for the terminal."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(play)
+        # Run the play command with no arguments, so its own defaults apply.
+        command = ctx.command.get_command(ctx, "play")  # type: ignore[attr-defined]
+        with command.make_context("play", [], parent=ctx) as play_ctx:
+            command.invoke(play_ctx)
 
 
 app.command("play")(play)
@@ -137,6 +143,11 @@ def _on_signal(signum: int, _frame: object) -> None:
 
 def run() -> None:
     """Console-script entry: install signal handlers, then run the app."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe that cannot encode a character gets a '?', not a crash.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     for name in ("SIGHUP", "SIGTERM"):
         sig = getattr(signal, name, None)
         if sig is not None:

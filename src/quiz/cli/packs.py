@@ -51,6 +51,7 @@ def list_packs(
                 row["error"] = [str(p) for p in item.error.problems] if item.error else []
             rows.append(row)
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        check_unique_ids(found)
         return
     from quiz.term.console import out
     from quiz.term.packs import packs_table
@@ -164,15 +165,20 @@ def verify(
         typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
         for qid, line, excerpt in report.missing:
-            typer.echo(_one_line(f"{pack}:{line}: {qid}: source not found in the article: "
-                                 f"\"{excerpt}\""))
+            typer.echo(
+                _one_line(f'{pack}:{line}: {qid}: source not found in the article: "{excerpt}"')
+            )
         for qid, line in report.unsourced:
             typer.echo(_one_line(f"{pack}:{line}: {qid}: no source excerpt"))
         total = len(found.questions) - len(report.unsourced)
-        typer.echo(f"{len(report.found)} of {total} source excerpts found in {against}"
-                   + (f"; {len(report.unsourced)} questions have none" if report.unsourced else ""))
-    if report.missing or (strict and report.unsourced):
-        raise typer.Exit(1)
+        typer.echo(
+            f"{len(report.found)} of {total} source excerpts found in {against}"
+            + (f"; {len(report.unsourced)} questions have none" if report.unsourced else "")
+        )
+    if report.missing:
+        raise QuizError(f"{len(report.missing)} source excerpt(s) not found in {against}")
+    if strict and report.unsourced:
+        raise QuizError(f"{len(report.unsourced)} question(s) have no source excerpt (--strict)")
 
 
 @packs_app.command("add")
@@ -191,8 +197,7 @@ def add(
         files.extend(pack_files_in(path) if path.is_dir() else [path])
     for item in install(files, replace=replace):
         verb = "updated" if item.replaced else "installed"
-        typer.echo(f"{verb} '{item.pack.id}' ({len(item.pack.questions)} questions) "
-                   f"as {item.path}")
+        typer.echo(f"{verb} '{item.pack.id}' ({len(item.pack.questions)} questions) as {item.path}")
         typer.echo(f"play it with: quiz play --pack {item.pack.id}")
 
 

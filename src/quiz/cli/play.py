@@ -33,7 +33,10 @@ class TypeChoice(StrEnum):
 
 def play(
     pack: list[str] | None = typer.Option(
-        None, "--pack", "-p", metavar="ID|PATH",
+        None,
+        "--pack",
+        "-p",
+        metavar="ID|PATH",
         help="A pack id or pack file; repeat for several. Default: the built-in pack.",
     ),
     count: int = typer.Option(
@@ -42,7 +45,9 @@ def play(
     difficulty: list[DifficultyChoice] | None = typer.Option(
         None, "--difficulty", "-d", help="Only this difficulty; repeatable."
     ),
-    tag: list[str] | None = typer.Option(None, "--tag", "-t", help="Only questions with this tag; repeatable."),
+    tag: list[str] | None = typer.Option(
+        None, "--tag", "-t", help="Only questions with this tag; repeatable."
+    ),
     qtype: list[TypeChoice] | None = typer.Option(
         None, "--type", help="Only this question type; repeatable."
     ),
@@ -50,7 +55,10 @@ def play(
         None, "--seed", min=0, help="Replay: the same seed and packs give the same round."
     ),
     time_limit: float | None = typer.Option(
-        None, "--time-limit", min=0, metavar="SECONDS",
+        None,
+        "--time-limit",
+        min=0,
+        metavar="SECONDS",
         help="Seconds per question; 0 for untimed. Default: the pack's own, else untimed.",
     ),
     name: str | None = typer.Option(
@@ -185,6 +193,7 @@ def _record(game: Round, board: str, player: str, seed: int, duration: float) ->
 
 
 def _finish(game: Round, board: str, player: str | None, seed: int, duration: float) -> None:
+    from quiz.errors import StoreError
     from quiz.term.console import out, print_warning
     from quiz.term.results import summary_table, totals_text
 
@@ -200,12 +209,34 @@ def _finish(game: Round, board: str, player: str | None, seed: int, duration: fl
     if store is None:
         return
     try:
-        round_id = store.save_round(record)
-        for notice in store.notices:
-            print_warning(notice)
-        _show_standing(store, record, round_id)
+        round_id = _save(store, record)
+        if round_id is not None:
+            _show_standing(store, record, round_id)
+    except StoreError as exc:  # saved, but reading the table back failed
+        print_warning(f"your score was saved, but the table cannot be shown: {exc.message}")
     finally:
         store.close()
+
+
+def _save(store: ScoreStore, record: RoundRecord) -> int | None:
+    """Save the round; the round's id, or None after saying why it was not saved.
+
+    The round is over and its summary shown, so a failing disk costs the score
+    (said in a warning), never the round's proper ending.
+    """
+    from quiz.errors import StoreError
+    from quiz.term.console import print_warning
+
+    try:
+        round_id: int | None = store.save_round(record)
+        failure = None
+    except StoreError as exc:
+        round_id, failure = None, exc.message
+    for notice in store.notices:
+        print_warning(notice)
+    if failure is not None:
+        print_warning(f"your score was not saved: {failure}")
+    return round_id
 
 
 def _open_store() -> ScoreStore | None:
@@ -241,5 +272,8 @@ def _show_standing(store: ScoreStore, record: RoundRecord, round_id: int) -> Non
     rows = store.top(record.board, limit=5)
     if all(r.id != round_id for r in rows):
         console.print(f"This round ranks #{rank} on this board.", style="quiz.dim", markup=False)
-    console.print(board_table(rows, title=describe_board(record.board), key=record.board,
-                              highlight_round_id=round_id))
+    console.print(
+        board_table(
+            rows, title=describe_board(record.board), key=record.board, highlight_round_id=round_id
+        )
+    )

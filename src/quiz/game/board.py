@@ -49,6 +49,8 @@ class Board:
         tags: Collection[str] = (),
         types: Collection[QuestionType | str] = (),
     ) -> Board:
+        pack_ids, tags = _items(pack_ids), _items(tags)
+        difficulties, types = _items(difficulties), _items(types)
         if not pack_ids:
             raise ValueError("a board needs at least one pack")
         if count < 1:
@@ -158,6 +160,11 @@ def _in_order(values: Iterable[str], enum: Iterable[str]) -> tuple[str, ...]:
     wanted = set(values)
     known = [str(e) for e in enum]
     return tuple([v for v in known if v in wanted] + sorted(wanted.difference(known)))
+
+
+def _items(values: Collection[str]) -> Collection[str]:
+    # A lone string (or a Difficulty, which is one) is one value, not its letters.
+    return (values,) if isinstance(values, str) else values
 
 
 def _encode(value: str) -> str:

@@ -22,6 +22,7 @@ from quiz.game.numbers import parse_number
 from quiz.packs.model import Question, QuestionType, format_number
 
 __all__ = [
+    "MAX_ANSWER_LENGTH",
     "Grade",
     "check_input",
     "grade_answer",
@@ -37,6 +38,9 @@ _MIN_FUZZY_LENGTH = 4
 _TRUE = frozenset({"t", "true", "y", "yes", "1"})
 _FALSE = frozenset({"f", "false", "n", "no", "0"})
 _LETTERS = string.ascii_lowercase
+# No answer is this long; refusing longer input keeps a pasted page from
+# costing seconds of normalising.
+MAX_ANSWER_LENGTH = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,8 @@ def check_input(question: Question, raw: str, options: Sequence[str]) -> str | N
     """None if ``raw`` can be graded, else what the player should type instead."""
     if not raw.strip():
         return "Type an answer"
+    if len(raw) > MAX_ANSWER_LENGTH:
+        return "Type a shorter answer"
     if question.type is QuestionType.CHOICE:
         shown = _choice_options(question, options)
         if _match_choice(raw, shown) is None:
@@ -96,6 +102,8 @@ def grade_answer(question: Question, raw: str, options: Sequence[str]) -> Grade:
     left); empty for other types. An answer that :func:`check_input` refuses
     grades as wrong.
     """
+    if len(raw) > MAX_ANSWER_LENGTH:
+        return Grade(correct=False, close=False, given=raw.strip()[:MAX_ANSWER_LENGTH])
     if question.type is QuestionType.CHOICE:
         return _grade_choice(question, raw, _choice_options(question, options))
     if question.type is QuestionType.TRUEFALSE:
@@ -114,10 +122,11 @@ def _grade_choice(question: Question, raw: str, options: Sequence[str]) -> Grade
         return Grade(correct=False, close=False, given=raw.strip())
     option, close = found
     correct = option == question.answer_text
-    if correct and close:
-        # The option was recognised from a misspelling; it must also be
-        # nearer than every wrong option, shown or removed by 50:50.
-        correct = _strictly_closest(normalize(raw), [option], question.wrong)
+    # Recognised from a misspelling: it must also be nearer to the answer than
+    # to every wrong option, those removed by 50:50 included, or it is not the
+    # answer they meant (and not one to show as theirs).
+    if correct and close and not _strictly_closest(normalize(raw), [option], question.wrong):
+        return Grade(correct=False, close=False, given=raw.strip())
     return Grade(correct=correct, close=correct and close, given=option)
 
 
@@ -207,7 +216,7 @@ def _choice_options(question: Question, options: Sequence[str]) -> Sequence[str]
     if options:
         return options
     # Not shown any options (a caller grading outside a round): the pack order.
-    return [str(question.answer), *question.wrong]
+    return [question.answer_text, *question.wrong]
 
 
 def _choice_help(count: int) -> str:

@@ -48,7 +48,9 @@ def normalize(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    text = _INITIALISM.sub(lambda m: m.group().replace(".", ""), text)
+    # Casefold first, so that what counts as an initialism does not depend on
+    # case ("A.ß" and "A.SS" must agree).
+    text = _INITIALISM.sub(lambda m: m.group().replace(".", ""), text.casefold())
     # Casefolding can produce characters that decompose further ("İ" gives
     # "i" plus a combining dot), and decomposition can produce capitals ("ℌ"
     # gives "H") and apostrophes ("ŉ" gives "ʼn"), so each step runs twice.

@@ -164,4 +164,3 @@ def _after_and(tokens: list[str], i: int, part: _Part) -> tuple[int, int] | None
 
 def _at(tokens: list[str], i: int) -> str:
     return tokens[i] if i < len(tokens) else ""
-

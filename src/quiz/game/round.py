@@ -32,7 +32,7 @@ class LifelineError(RoundError):
 @dataclass(frozen=True, slots=True)
 class AnswerResult:
     asked: AskedQuestion
-    given: str  # as the player typed it; "" when skipped
+    given: str  # as the player typed it, stripped; "" when skipped
     grade: Grade | None  # None when skipped
     points: Points
     elapsed: float
@@ -247,7 +247,7 @@ class Round:
             self._streak = 0
         result = AnswerResult(
             asked=asked,
-            given=raw,
+            given=raw.strip(),
             grade=grade,
             points=points,
             elapsed=elapsed,

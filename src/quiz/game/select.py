@@ -11,6 +11,7 @@ round exactly only against the same pack files.
 from __future__ import annotations
 
 import random
+import shlex
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -99,9 +100,9 @@ class _Filters:
         types: Collection[QuestionType],
     ) -> _Filters:
         return cls(
-            difficulties=frozenset(str(d).casefold() for d in difficulties),
-            tags=frozenset(t.casefold() for t in tags),
-            types=frozenset(str(t).casefold() for t in types),
+            difficulties=frozenset(str(d).casefold() for d in _items(difficulties)),
+            tags=frozenset(t.casefold() for t in _items(tags)),
+            types=frozenset(str(t).casefold() for t in _items(types)),
         )
 
     def match(self, q: Question) -> bool:
@@ -119,9 +120,14 @@ class _Filters:
     def flags(self) -> str:
         """The filters as the command-line options that set them."""
         parts = [f"--difficulty {d}" for d in _in_order(self.difficulties, Difficulty)]
-        parts += [f"--tag {t}" for t in sorted(self.tags)]
+        parts += [f"--tag {shlex.quote(t)}" for t in sorted(self.tags)]
         parts += [f"--type {t}" for t in _in_order(self.types, QuestionType)]
         return " ".join(parts)
+
+
+def _items(values: Collection[str]) -> Collection[str]:
+    # A lone string (or a Difficulty, which is one) is one value, not its letters.
+    return (values,) if isinstance(values, str) else values
 
 
 def _in_order(values: Collection[str], enum: Iterable[str]) -> list[str]:

@@ -30,5 +30,6 @@ def builtin_pack_path() -> Path:
             return path
     raise QuizError(
         "the built-in pack questions.yaml is missing from this installation",
-        hint="reinstall quiz (pip install --force-reinstall quiz), or run it from a source checkout",
+        hint="reinstall quiz (pip install --force-reinstall quiz), "
+        "or run it from a source checkout",
     )

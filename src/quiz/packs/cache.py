@@ -19,6 +19,7 @@ from typing import Any
 
 from quiz.packs.model import (
     FORMAT_VERSION,
+    Answer,
     Difficulty,
     Pack,
     PackDefaults,
@@ -105,7 +106,7 @@ _ANSWER_TYPES: dict[QuestionType, tuple[type, ...]] = {
 
 def _question_from(d: dict[str, Any], line: Any) -> Question:
     qtype = QuestionType(d["type"])
-    answer = d["answer"]
+    answer: Answer = d["answer"]
     if not isinstance(answer, _ANSWER_TYPES[qtype]) or (
         qtype is QuestionType.NUMBER and isinstance(answer, bool)
     ):

@@ -86,9 +86,7 @@ def check_unique_ids(found: Iterable[Found]) -> None:
 
 
 def looks_like_path(spec: str) -> bool:
-    return (
-        spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec or Path(spec).exists()
-    )
+    return spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec or Path(spec).exists()
 
 
 def resolve(spec: str) -> Pack:
@@ -123,8 +121,8 @@ def resolve_many(specs: Iterable[str]) -> list[Pack]:
         pack = resolve(spec)
         other = by_id.get(pack.id)
         if other is not None:
-            if other.origin == pack.origin:
-                continue  # the same pack named twice
+            if _file_of(other) == _file_of(pack):
+                continue  # the same file named twice (say by id and by path)
             raise QuizError(
                 f"two packs have the id '{pack.id}': {other.origin} and {pack.origin}",
                 hint="give one of them another pack.id",
@@ -132,3 +130,12 @@ def resolve_many(specs: Iterable[str]) -> list[Pack]:
         by_id[pack.id] = pack
         packs.append(pack)
     return packs
+
+
+def _file_of(pack: Pack) -> Path:
+    """The file a loaded pack came from, resolved, so two names for it compare equal."""
+    path = builtin_pack_path() if pack.origin == "built-in" else Path(pack.origin)
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()

@@ -10,13 +10,8 @@ lines are never folded, so what is written is exactly what is read.
 from __future__ import annotations
 
 import functools
-import os
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
-
-from quiz.errors import QuizError
 
 # Lists under these keys are written inline, ``[a, b]``, when they are short.
 FLOW_LIST_KEYS = frozenset({"wrong", "accept", "tags"})
@@ -30,7 +25,7 @@ _SPECIAL_WORDS = frozenset(
 _START_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`.+~=<")
 # Anything made only of digits and number punctuation may be a number, a
 # sexagesimal (12:30) or a date to some reader.
-_NUMBERISH = re.compile(r"[-+.]?[0-9][0-9_:.,eExXoObB+-]*\Z")
+_NUMBERISH = re.compile(r"[-+.]?[0-9][0-9_:.,eExXoObB+-]*\Z|[-+]?0[xX][0-9a-fA-F_]+\Z")
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.?(?:inf|nan)\Z", re.IGNORECASE)
 _DATE_START = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 
@@ -61,7 +56,7 @@ def _dumper_class(one_line: bool) -> type[Any]:
 
     base: type[Any] = getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper
 
-    class PackDumper(base):  # type: ignore[misc, valid-type]
+    class PackDumper(base):  # type: ignore[misc]
         pass
 
     def represent_str(dumper: Any, data: str) -> Any:
@@ -89,8 +84,10 @@ def _mark_flow_lists(value: Any, key: str | None = None) -> Any:
     if isinstance(value, list | tuple):
         items = [_mark_flow_lists(v) for v in value]
         short = sum(len(v) + 2 for v in items if isinstance(v, str)) <= FLOW_LIST_MAX
-        if key in FLOW_LIST_KEYS and short and all(
-            isinstance(v, str) and "\n" not in v for v in items
+        if (
+            key in FLOW_LIST_KEYS
+            and short
+            and all(isinstance(v, str) and "\n" not in v for v in items)
         ):
             return _FlowList(items)
         return items
@@ -117,6 +114,11 @@ def yaml_scalar(value: str | bool | float) -> str:
     return _dump_raw({"k": value}, one_line=True).removeprefix("k: ").rstrip("\n")
 
 
+def yaml_flow_list(items: list[str]) -> str:
+    """A list of strings as written inline, ``[a, "b: c"]``."""
+    return _dump_raw({"k": _FlowList(items)}, one_line=True).removeprefix("k: ").rstrip("\n")
+
+
 def _space_top_level_lists(text: str) -> str:
     """Indent top-level lists by two spaces and put a blank line between their items.
 
@@ -135,8 +137,6 @@ def _space_top_level_lists(text: str) -> str:
             out.append("  " + line)
         elif in_list and not line:  # an empty line inside a block scalar
             out.append(line)
-            continue
-            out.append("  " + line)
         else:
             in_list = False
             out.append(line)
@@ -155,35 +155,3 @@ def dump_pack_yaml(document: dict[str, Any], *, header: str | None = None) -> st
     if header:
         return comment_block(header) + "\n" + body
     return body
-
-
-def write_text_atomic(path: Path, text: str, *, force: bool) -> None:
-    """Write ``text`` to ``path`` all at once: a reader sees the old file or the new one."""
-    if path.is_dir():
-        raise QuizError(f"{path} is a folder; give a file name")
-    if path.exists() and not force:
-        raise QuizError(f"{path} already exists", hint="use --force to replace it")
-    folder = path.parent
-    if not folder.is_dir():
-        raise QuizError(f"{folder} does not exist; create the folder first")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise QuizError(f"cannot write in {folder}: {exc.strerror or exc}") from None
-    try:
-        # mkstemp makes the file private; a pack file is as readable as any other.
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise QuizError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from quiz.errors import PackError, PackNotFoundError, Problem
@@ -17,7 +18,9 @@ from quiz.packs.model import Pack
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
 
-def _problem(label: str, message: str, line: int | None = None, col: int | None = None) -> PackError:
+def _problem(
+    label: str, message: str, line: int | None = None, col: int | None = None
+) -> PackError:
     return PackError([Problem(label, line, col, "", message)])
 
 
@@ -32,12 +35,16 @@ def decode(data: bytes, label: str) -> bytes:
         if nul == -1 or nul > exc.start:
             line, col = _position(data, exc.start)
             raise _problem(
-                label, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
-                line, col,
+                label,
+                f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+                line,
+                col,
             ) from None
     if nul != -1:
         line, col = _position(data, nul)
-        raise _problem(label, "contains a NUL byte: this looks like a binary file, not YAML", line, col)
+        raise _problem(
+            label, "contains a NUL byte: this looks like a binary file, not YAML", line, col
+        )
     return data
 
 
@@ -74,8 +81,9 @@ def read_pack_bytes(path: Path, label: str | None = None) -> tuple[bytes, os.sta
         raise _problem(label, "is not a regular file")
     if st.st_size > MAX_FILE_BYTES:
         raise _problem(
-            label, f"the file is {st.st_size / 2**20:.0f} MiB; packs are limited to "
-            f"{MAX_FILE_BYTES // 2**20} MiB",
+            label,
+            f"the file is {st.st_size:,} bytes; packs are limited to "
+            f"{MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES // 2**20} MiB)",
         )
     try:
         with path.open("rb") as fh:
@@ -103,7 +111,8 @@ def load_pack(path: Path, *, origin: str | None = None, use_cache: bool = True) 
             if stat.S_ISREG(st.st_mode):
                 cached = cache.read(cache_dir(), path, st)
                 if cached is not None:
-                    return cached
+                    wanted = origin if origin is not None else str(path)
+                    return cached if cached.origin == wanted else replace(cached, origin=wanted)
     data, st = read_pack_bytes(path, label)
     pack = parse_pack(data, label, origin if origin is not None else str(path))
     if use_cache:

@@ -41,14 +41,16 @@ SOURCE_FIELDS = (
     FieldSpec("title", "str", "Title of the article, book or film the questions come from."),
     FieldSpec("publisher", "str", "Who published it, e.g. Entertainment Weekly."),
     FieldSpec("author", "str", "Who wrote it."),
-    FieldSpec("date", "str", "When it was published, as written, e.g. \"2015-12-30\"."),
+    FieldSpec("date", "str", 'When it was published, as written, e.g. "2015-12-30".'),
     FieldSpec("url", "str", "Where to read it."),
 )
 
 DEFAULTS_FIELDS = (
     FieldSpec(
-        "time_limit", "number", "Seconds per question when the player gives no --time-limit; "
-        "0 for untimed.", minimum=0,
+        "time_limit",
+        "number",
+        "Seconds per question when the player gives no --time-limit; 0 for untimed.",
+        minimum=0,
     ),
 )
 
@@ -56,12 +58,12 @@ PACK_FIELDS = (
     FieldSpec("id", "str", f"Unique pack id: {ID_RULE}.", required=True, max_length=64),
     FieldSpec("title", "str", "Title shown to players.", required=True, max_length=200),
     FieldSpec("description", "str", "One or two sentences about the pack."),
-    FieldSpec("version", "int", "The pack's own version; raise it when you change the pack.",
-              minimum=1),
+    FieldSpec(
+        "version", "int", "The pack's own version; raise it when you change the pack.", minimum=1
+    ),
     FieldSpec("language", "str", "Language of the questions, e.g. en.", max_length=35),
     FieldSpec("source", "mapping", "Where the questions come from.", children=SOURCE_FIELDS),
-    FieldSpec("defaults", "mapping", "Defaults for rounds of this pack.",
-              children=DEFAULTS_FIELDS),
+    FieldSpec("defaults", "mapping", "Defaults for rounds of this pack.", children=DEFAULTS_FIELDS),
 )
 
 QUESTION_TYPES = ("choice", "truefalse", "text", "number")
@@ -69,32 +71,60 @@ DIFFICULTIES = ("easy", "medium", "hard")
 
 QUESTION_FIELDS = (
     FieldSpec("id", "str", f"Unique within the pack: {ID_RULE}.", required=True, max_length=64),
-    FieldSpec("type", "str", "choice, truefalse, text or number.", required=True,
-              enum=QUESTION_TYPES),
+    FieldSpec(
+        "type", "str", "choice, truefalse, text or number.", required=True, enum=QUESTION_TYPES
+    ),
     FieldSpec("prompt", "str", "The question as the player reads it.", required=True),
-    FieldSpec("answer", "answer", "The right answer: text for choice and text questions, "
-              "true or false for truefalse, a number for number.", required=True),
-    FieldSpec("wrong", "strlist", f"Wrong options shown beside the answer (1 to {MAX_OPTIONS}).",
-              only_for="choice", max_items=MAX_OPTIONS),
-    FieldSpec("accept", "strlist", "Other spellings accepted as right.", only_for="text",
-              max_items=MAX_LIST),
-    FieldSpec("tolerance", "number", "How far from the answer still counts as right.",
-              only_for="number", minimum=0),
-    FieldSpec("difficulty", "str", "easy, medium or hard (default medium).",
-              enum=DIFFICULTIES),
-    FieldSpec("tags", "strlist", "Topics, for --tag, e.g. [people, dates].", max_items=MAX_LIST,
-              max_length=40),
+    FieldSpec(
+        "answer",
+        "answer",
+        "The right answer: text for choice and text questions, "
+        "true or false for truefalse, a number for number.",
+        required=True,
+    ),
+    FieldSpec(
+        "wrong",
+        "strlist",
+        f"Wrong options shown beside the answer (1 to {MAX_OPTIONS}).",
+        only_for="choice",
+        max_items=MAX_OPTIONS,
+    ),
+    FieldSpec(
+        "accept",
+        "strlist",
+        "Other spellings accepted as right.",
+        only_for="text",
+        max_items=MAX_LIST,
+    ),
+    FieldSpec(
+        "tolerance",
+        "number",
+        "How far from the answer still counts as right.",
+        only_for="number",
+        minimum=0,
+    ),
+    FieldSpec("difficulty", "str", "easy, medium or hard (default medium).", enum=DIFFICULTIES),
+    FieldSpec(
+        "tags",
+        "strlist",
+        "Topics, for --tag, e.g. [people, dates].",
+        max_items=MAX_LIST,
+        max_length=40,
+    ),
     FieldSpec("explanation", "str", "Shown after the player answers."),
     FieldSpec("hint", "str", "An optional nudge."),
-    FieldSpec("source", "str", "A short verbatim excerpt of the source that supports the answer.",
-              max_length=MAX_SOURCE),
+    FieldSpec(
+        "source",
+        "str",
+        "A short verbatim excerpt of the source that supports the answer.",
+        max_length=MAX_SOURCE,
+    ),
 )
 
 TOP_FIELDS = (
     FieldSpec("format", "int", "Pack format version; always 1.", required=True),
     FieldSpec("pack", "mapping", "About the pack.", required=True, children=PACK_FIELDS),
-    FieldSpec("questions", "questions", "The questions.", required=True,
-              children=QUESTION_FIELDS),
+    FieldSpec("questions", "questions", "The questions.", required=True, children=QUESTION_FIELDS),
 )
 
 SCHEMA_ID = "https://quiz.invalid/schema/pack-1.json"
@@ -147,8 +177,12 @@ def _object_schema(fields: tuple[FieldSpec, ...]) -> dict[str, Any]:
 
 def _question_schema() -> dict[str, Any]:
     schema = _object_schema(QUESTION_FIELDS)
-    answer_types = {"choice": "string", "text": "string", "truefalse": "boolean",
-                    "number": "number"}
+    answer_types = {
+        "choice": "string",
+        "text": "string",
+        "truefalse": "boolean",
+        "number": "number",
+    }
     rules: list[dict[str, Any]] = []
     for qtype in QUESTION_TYPES:
         then: dict[str, Any] = {"properties": {"answer": {"type": answer_types[qtype]}}}

@@ -72,10 +72,13 @@ class _Checker:
             field_spec = by_name.get(key.value)
             where = f"{path}.{key.value}" if path else key.value
             if field_spec is None:
-                self.report(key, where, f"unknown field '{key.value}'" + _suggest(key.value, list(by_name)))
+                self.report(
+                    key, where, f"unknown field '{key.value}'" + _suggest(key.value, list(by_name))
+                )
             elif field_spec.only_for and qtype and field_spec.only_for != qtype:
                 self.report(
-                    key, where,
+                    key,
+                    where,
                     f"'{key.value}' is only for {field_spec.only_for} questions; "
                     f"remove it or change the type to {field_spec.only_for}",
                 )
@@ -110,12 +113,15 @@ class _Checker:
             return None
         if len(value) > field_spec.max_length:
             self.report(
-                s, path, f"is {len(value):,} characters long; keep it to "
-                f"{field_spec.max_length:,} at most",
+                s,
+                path,
+                f"is {len(value):,} characters long; keep it to {field_spec.max_length:,} at most",
             )
             return None
         if field_spec.enum and value not in field_spec.enum:
-            self.report(s, path, f"'{value}' is not allowed" + _suggest(value, list(field_spec.enum)))
+            self.report(
+                s, path, f"'{value}' is not allowed" + _suggest(value, list(field_spec.enum))
+            )
             return None
         if field_spec.name == "id" and not _ID.match(value):
             self.report(s, path, f"'{value}' is not a valid id: use {spec.ID_RULE}")
@@ -131,14 +137,14 @@ class _Checker:
             return None
         raw = s.value.strip()
         if s.tag not in (None, "int", "float") or not (s.plain or s.tag):
-            self.report(s, path, f"must be {what}, not the text \"{raw}\"; remove the quotes")
+            self.report(s, path, f'must be {what}, not the text "{raw}"; remove the quotes')
             return None
         if len(raw) > _MAX_NUMBER_TEXT:
             self.report(s, path, f"the number is {len(raw):,} characters long; that is too big")
             return None
         if _INT.match(raw):
             return int(raw)
-        if not integer and _FLOAT.match(raw):
+        if not integer and s.tag != "int" and _FLOAT.match(raw):
             value = float(raw)
             if math.isfinite(value):
                 return value
@@ -150,12 +156,15 @@ class _Checker:
         if s is None:
             return None
         raw = s.value.strip()
-        if s.tag in (None, "bool") and (s.plain or s.tag):
-            if raw in _TRUE:
-                return True
-            if raw in _FALSE:
-                return False
-        if raw.lower() in _YAML11_BOOLS:
+        bare = s.tag in (None, "bool") and (s.plain or s.tag == "bool")
+        if bare and raw in _TRUE:
+            return True
+        if bare and raw in _FALSE:
+            return False
+        if raw in _TRUE or raw in _FALSE:
+            fix = "remove the tag" if s.tag else "remove the quotes"
+            self.report(s, path, f'must be true or false, not the text "{raw}"; {fix}')
+        elif raw.lower() in _YAML11_BOOLS:
             self.report(s, path, f"must be true or false; '{raw}' is read as text (YAML 1.2)")
         else:
             self.report(s, path, f"must be true or false (got '{raw}')")
@@ -165,7 +174,11 @@ class _Checker:
         if node is None:
             return ()
         if not isinstance(node, Sequence):
-            self.report(node, path, f"must be a list, e.g. [{node.value if isinstance(node, Scalar) else '...'}]")
+            self.report(
+                node,
+                path,
+                f"must be a list, e.g. [{node.value if isinstance(node, Scalar) else '...'}]",
+            )
             return ()
         if field_spec.max_items is not None and len(node.items) > field_spec.max_items:
             self.report(node, path, f"has {len(node.items)} items; at most {field_spec.max_items}")
@@ -200,7 +213,7 @@ def _source_info(c: _Checker, node: Node | None) -> SourceInfo | None:
     values = {
         s.name: c.text(found.get(s.name), f"pack.source.{s.name}", s) for s in spec.SOURCE_FIELDS
     }
-    return SourceInfo(**values)
+    return SourceInfo(**values) if any(values.values()) else None
 
 
 def _defaults(c: _Checker, node: Node | None) -> PackDefaults:
@@ -213,7 +226,7 @@ def _defaults(c: _Checker, node: Node | None) -> PackDefaults:
     if limit is not None and limit < 0:
         c.report(found["time_limit"], "pack.defaults.time_limit", "must be 0 or more seconds")
         limit = None
-    return PackDefaults(time_limit=float(limit) if limit else None)
+    return PackDefaults(time_limit=None if limit is None else float(limit))
 
 
 class _Meta(TypedDict):
@@ -256,7 +269,9 @@ def _question(c: _Checker, node: Node, path: str) -> Question | None:
     qtype_node = node.get("type") if isinstance(node, Mapping) else None
     qtype = None
     if qtype_node is not None and isinstance(qtype_node, Scalar):
-        qtype = qtype_node.value.strip() if qtype_node.value.strip() in spec.QUESTION_TYPES else None
+        qtype = (
+            qtype_node.value.strip() if qtype_node.value.strip() in spec.QUESTION_TYPES else None
+        )
     found = c.fields(node, path, spec.QUESTION_FIELDS, qtype)
     if found is None:
         return None
@@ -280,7 +295,9 @@ def _question(c: _Checker, node: Node, path: str) -> Question | None:
     }
     accept = c.text_list(found.get("accept"), f"{path}.accept", Q["accept"])
     tags = c.text_list(found.get("tags"), f"{path}.tags", Q["tags"])
-    if len(c.problems) > before or qid is None or prompt is None or answer is None:
+    if len(c.problems) > before or qid is None or qtype is None or prompt is None:
+        return None
+    if answer is None:
         return None
     return Question(
         id=qid,
@@ -305,14 +322,20 @@ def _check_choice(
     wrong: tuple[str, ...],
 ) -> None:
     if "wrong" not in found:
-        c.report(found.get("answer") or found.get("type"), f"{path}.wrong",
-                 "a choice question needs 'wrong': a list of 1 to 5 wrong options")
+        c.report(
+            found.get("answer") or found.get("type"),
+            f"{path}.wrong",
+            "a choice question needs 'wrong': a list of 1 to 5 wrong options",
+        )
         return
     if not wrong and isinstance(found["wrong"], Sequence) and not found["wrong"].items:
         c.report(found["wrong"], f"{path}.wrong", "needs at least one wrong option")
     if isinstance(answer, str) and answer.casefold() in (w.casefold() for w in wrong):
-        c.report(found["wrong"], f"{path}.wrong",
-                 f"the answer '{answer}' is also listed as wrong; remove it from 'wrong'")
+        c.report(
+            found["wrong"],
+            f"{path}.wrong",
+            f"the answer '{answer}' is also listed as wrong; remove it from 'wrong'",
+        )
 
 
 def _questions(c: _Checker, node: Node) -> list[Question]:
@@ -323,8 +346,11 @@ def _questions(c: _Checker, node: Node) -> list[Question]:
         c.report(node, "questions", "the pack has no questions; add at least one")
         return []
     if len(node.items) > spec.MAX_QUESTIONS:
-        c.report(node, "questions",
-                 f"has {len(node.items):,} questions; a pack holds at most {spec.MAX_QUESTIONS:,}")
+        c.report(
+            node,
+            "questions",
+            f"has {len(node.items):,} questions; a pack holds at most {spec.MAX_QUESTIONS:,}",
+        )
         return []
     out: list[Question] = []
     first_line: dict[str, int] = {}
@@ -334,9 +360,12 @@ def _questions(c: _Checker, node: Node) -> list[Question]:
         if isinstance(id_node, Scalar) and id_node.value.strip():
             qid = id_node.value.strip()
             if qid in first_line:
-                c.report(id_node, f"questions[{i}].id",
-                         f"duplicate question id '{qid}' (first on line {first_line[qid]}); "
-                         "ids must be unique in a pack")
+                c.report(
+                    id_node,
+                    f"questions[{i}].id",
+                    f"duplicate question id '{qid}' (first on line {first_line[qid]}); "
+                    "ids must be unique in a pack",
+                )
                 continue
             first_line[qid] = id_node.line
         if q is not None:
@@ -348,16 +377,22 @@ def build_pack(root: Node | None, label: str, problems: list[Problem], origin: s
     """Validate a composed document and build its :class:`Pack`, or raise PackError."""
     c = _Checker(label)
     c.problems.extend(problems)
-    if root is None:
-        c.report(None, "", "the file is empty; a pack needs format, pack and questions "
-                 "(run 'quiz packs new' for a starter)")
+    if root is None or _is_null(root):
+        c.report(
+            None,
+            "",
+            "the file is empty; a pack needs format, pack and questions "
+            "(run 'quiz packs new' for a starter)",
+        )
         raise PackError(c.problems)
     found = c.fields(root, "", spec.TOP_FIELDS)
     if found is None:
         raise PackError(c.problems)
     fmt = c.number(found.get("format"), "format", integer=True)
     if fmt is not None and fmt != 1:
-        c.report(found["format"], "format", f"format {fmt} is not supported; this quiz reads format 1")
+        c.report(
+            found["format"], "format", f"format {fmt} is not supported; this quiz reads format 1"
+        )
     meta = _pack_meta(c, found["pack"]) if "pack" in found else None
     questions = _questions(c, found["questions"]) if "questions" in found else []
     if c.problems or meta is None:
@@ -373,4 +408,3 @@ def build_pack(root: Node | None, label: str, problems: list[Problem], origin: s
         defaults=meta["defaults"],
         origin=origin,
     )
-

@@ -13,6 +13,7 @@ silently overwritten.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +81,17 @@ class _Builder:
         self.aliases = 0
         self.nodes = 0
 
+    def path(self, depth: int | None = None) -> str:
+        """The field path of the value being read (``questions[3].answer``)."""
+        parts: list[str] = []
+        levels = zip(self.stack[:depth], self.pending_key[:depth], strict=True)
+        for (container, _), key in levels:
+            if isinstance(container, Sequence):
+                parts.append(f"[{len(container.items)}]")
+            elif key is not None:
+                parts.append(("." if parts else "") + key.value)
+        return "".join(parts)
+
     def fatal(self, line: int, col: int, message: str) -> PackError:
         return PackError([*self.problems, Problem(self.label, line, col, "", message)])
 
@@ -87,6 +99,10 @@ class _Builder:
         """Count values as if every alias were written out in full."""
         self.nodes += n
         if self.nodes > MAX_NODES:
+            if not self.aliases:  # the values are all written out: aliases are not to blame
+                raise self.fatal(
+                    line, col, f"more than {MAX_NODES:,} values; a pack needs far fewer"
+                )
             raise self.fatal(
                 line,
                 col,
@@ -128,7 +144,7 @@ class _Builder:
         node, anchor = self.stack.pop()
         self.pending_key.pop()
         if isinstance(node, Mapping):
-            self._drop_duplicates(node)
+            self._drop_duplicates(node, self.path())
         if anchor is not None:
             self.anchors[anchor] = node
         self.attach(node, node.size, node.line, node.col)
@@ -136,7 +152,9 @@ class _Builder:
     def alias(self, name: str, line: int, col: int) -> None:
         self.aliases += 1
         if self.aliases > MAX_ALIASES:
-            raise self.fatal(line, col, f"more than {MAX_ALIASES} aliases (*name); write the values out")
+            raise self.fatal(
+                line, col, f"more than {MAX_ALIASES} aliases (*name); write the values out"
+            )
         target = self.anchors.get(name)
         if target is None:  # PyYAML reports unknown anchors itself; be safe anyway
             raise self.fatal(line, col, f"unknown alias *{name}")
@@ -144,7 +162,7 @@ class _Builder:
         self.count(size, line, col)
         self.attach(target, size, line, col)
 
-    def _drop_duplicates(self, node: Mapping) -> None:
+    def _drop_duplicates(self, node: Mapping, where: str) -> None:
         if len(node.items) < 2:
             return
         seen: dict[str, Scalar] = {}
@@ -157,7 +175,7 @@ class _Builder:
                         self.label,
                         key.line,
                         key.col,
-                        "",
+                        f"{where}.{key.value}" if where else key.value,
                         f"duplicate key '{key.value}' (first on line {first.line}); "
                         "remove one of them",
                     )
@@ -189,10 +207,35 @@ def compose(data: bytes | str, label: str) -> tuple[Node | None, list[Problem]]:
         problem = Problem(label, line, col, "", f"YAML syntax error: {what}")
         raise PackError([*builder.problems, problem]) from None
     except yaml.YAMLError as exc:
-        raise PackError(
-            [*builder.problems, Problem(label, None, None, "", f"not readable as YAML: {exc}")]
-        ) from None
+        raise PackError([*builder.problems, _reader_problem(data, label, exc)]) from None
     return builder.root, builder.problems
+
+
+# Characters YAML forbids in a stream (outside escapes in double quotes).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _reader_problem(data: bytes | str, label: str, exc: Exception) -> Problem:
+    """A reader error (a forbidden character) with the line and column it is at.
+
+    PyYAML gives a character offset from one reader and a byte offset from the
+    other, so the character is found in the text instead.
+    """
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    found = _FORBIDDEN.search(text)
+    if found is None:
+        return Problem(label, None, None, "", f"not readable as YAML: {exc}")
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    col = start - (text.rfind("\n", 0, start) + 1) + 1
+    return Problem(
+        label,
+        line,
+        col,
+        "",
+        f"contains the control character U+{ord(found.group()):04X}, which YAML does not "
+        "allow; remove it (or write it as an escape in a double-quoted string)",
+    )
 
 
 def _feed(b: _Builder, event: Any) -> None:
@@ -229,6 +272,10 @@ def _checked_tag(b: _Builder, raw: str | None, line: int, col: int) -> str | Non
     tag = raw.removeprefix(YAML_TAG)
     if raw in ALLOWED_TAGS:
         return tag
-    shown = tag if tag.startswith("!") else f"!!{tag}"
-    b.problems.append(Problem(b.label, line, col, "", f"the tag {shown} is not allowed in a pack; remove it"))
+    shown = f"!!{tag}" if raw.startswith(YAML_TAG) else raw if raw[0] == "!" else f"!<{raw}>"
+    b.problems.append(
+        Problem(
+            b.label, line, col, b.path(), f"the tag {shown} is not allowed in a pack; remove it"
+        )
+    )
     return None

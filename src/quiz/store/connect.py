@@ -29,8 +29,8 @@ from quiz.store import schema
 from quiz.store.paths import blocking_file
 
 BUSY_TIMEOUT_S = 10.0
-# quick_check reads the whole file; above this size, damage is found when a
-# query meets it instead (about 40,000 rounds: a few tens of milliseconds).
+# quick_check reads the whole file (about 5 ms a megabyte); above this size
+# (some 40,000 rounds) damage is found when a query meets it instead.
 QUICK_CHECK_MAX_BYTES = 16 * 1024 * 1024
 _COMPANIONS = ("-wal", "-shm", "-journal")
 _T = TypeVar("_T")
@@ -64,18 +64,12 @@ def open_connection(path: Path, notices: list[str], *, create: bool = True) -> s
     if create:
         ensure_folder(path.parent)
     refuse_non_file(path)
-    conn = _connect(path)
-    try:
-        found = examine(conn, path)
-    except BaseException:
-        conn.close()
-        raise
+    found = examine_file(path)
     if found.verdict in (Verdict.FOREIGN, Verdict.DAMAGED):
-        conn.close()
-        conn = _repair(path, notices)
+        _repair(path, notices)
     elif found.verdict is Verdict.NEWER:
-        conn.close()
         raise newer_error(path, found.version)
+    conn = _connect(path)
     try:
         prepare(conn, path)
     except BaseException:
@@ -118,23 +112,49 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    target = f"{path.absolute().as_uri()}?mode=ro" if read_only else str(path)
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=read_only)
     except sqlite3.Error as exc:
-        raise StoreUnavailable(f"cannot open the score file {path}: {exc}") from None
+        raise sqlite_error(f"cannot open the score file {path}", exc) from None
     conn.text_factory = _decode
     return conn
 
 
-def examine(conn: sqlite3.Connection, path: Path) -> Examination:
-    """What the file at ``path`` is, using only reads."""
+def examine_file(path: Path) -> Examination:
+    """What the file at ``path`` is, through a read-only connection.
+
+    Read-only, because closing a read-write connection to a file SQLite cannot
+    use deletes its ``-wal`` and ``-shm`` companions, and they are kept too.
+    """
+    if _size(path) == 0:  # missing or empty: a new file
+        return Examination(Verdict.FRESH)
+    companions = _companions(path)
     try:
-        return _examine(conn, path)
+        conn = _connect(path, read_only=True)
+    except StoreError:
+        if not os.path.lexists(path):  # moved aside by another process just now
+            return Examination(Verdict.FRESH)
+        raise
+    try:
+        found = _examine(conn, path)
     except sqlite3.DatabaseError as exc:
-        if is_damage(exc):
-            return Examination(Verdict.DAMAGED, reason=str(exc))
-        raise sqlite_error(f"cannot read the score file {path}", exc) from None
+        if not is_damage(exc):
+            conn.close()
+            raise sqlite_error(f"cannot read the score file {path}", exc) from None
+        found = Examination(Verdict.DAMAGED, reason=str(exc))
+    conn.close()
+    if found.verdict in (Verdict.FOREIGN, Verdict.DAMAGED):
+        # SQLite may have made empty companions for a file it could not use: not worth keeping.
+        for extra in _companions(path) - companions:
+            with contextlib.suppress(OSError):
+                extra.unlink()
+    return found
+
+
+def _companions(path: Path) -> set[Path]:
+    return {c for c in (Path(f"{path}{s}") for s in _COMPANIONS) if os.path.lexists(c)}
 
 
 def _examine(conn: sqlite3.Connection, path: Path) -> Examination:
@@ -147,7 +167,7 @@ def _examine(conn: sqlite3.Connection, path: Path) -> Examination:
         if tables:
             return Examination(Verdict.FOREIGN, version, "it holds tables quiz does not know")
         return Examination(Verdict.FRESH)
-    if not schema.REQUIRED_TABLES <= tables:
+    if not tables >= schema.REQUIRED_TABLES:
         return Examination(Verdict.FOREIGN, version, "it lacks the tables of a score file")
     if version > schema.SCHEMA_VERSION:
         return Examination(Verdict.NEWER, version)
@@ -182,7 +202,8 @@ def prepare(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    if schema.user_version(conn) == schema.SCHEMA_VERSION:
+    current = schema.user_version(conn) == schema.SCHEMA_VERSION
+    if current and schema.application_id(conn) == schema.APP_ID:
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -203,29 +224,19 @@ def _retry_busy(action: Callable[[], _T]) -> _T:
         try:
             return action()
         except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode & 0xFF not in _BUSY or time.monotonic() > deadline:
+            if _primary_code(exc) not in _BUSY or time.monotonic() > deadline:
                 raise
             time.sleep(0.01)
 
 
-def _repair(path: Path, notices: list[str]) -> sqlite3.Connection:
-    """Move an unusable file aside and start a new one, unless another process already did."""
+def _repair(path: Path, notices: list[str]) -> None:
+    """Move an unusable file aside, unless another process has done it meanwhile."""
     with _repair_lock(path):
-        conn = _connect(path)
-        try:
-            found = examine(conn, path)
-            if found.verdict is Verdict.NEWER:
-                raise newer_error(path, found.version)
-            if found.verdict in (Verdict.FRESH, Verdict.OURS):
-                return conn
-            conn.close()
+        found = examine_file(path)
+        if found.verdict is Verdict.NEWER:
+            raise newer_error(path, found.version)
+        if found.verdict in (Verdict.FOREIGN, Verdict.DAMAGED):
             notices.append(_moved_notice(path, move_aside(path), found.reason))
-            conn = _connect(path)
-            prepare(conn, path)  # under the lock, so a waiting process finds a ready file
-            return conn
-        except BaseException:
-            conn.close()
-            raise
 
 
 def replace_damaged(
@@ -285,11 +296,11 @@ def move_aside(path: Path) -> Path:
         if not any(os.path.lexists(name) for name in names):
             break
     try:
-        os.rename(path, aside)
+        path.rename(aside)
         for suffix in _COMPANIONS:
             companion = Path(f"{path}{suffix}")
             if os.path.lexists(companion):
-                os.rename(companion, f"{aside}{suffix}")
+                companion.rename(f"{aside}{suffix}")
     except OSError as exc:
         raise StoreUnavailable(
             f"{path} is not a usable score file and could not be moved aside: {exc}"
@@ -326,13 +337,18 @@ _REASONS = {
 }
 
 
+def _primary_code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code (extended codes keep it in the low byte); 0 if unknown."""
+    return (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
 def is_damage(exc: sqlite3.Error) -> bool:
-    return (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in _DAMAGE
+    return _primary_code(exc) in _DAMAGE
 
 
 def sqlite_error(what: str, exc: sqlite3.Error) -> StoreError:
     """A plain message for an SQLite failure: ``what: reason (SQLite's words)``."""
-    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    code = _primary_code(exc)
     reason = _REASONS.get(code)
     detail = f"{reason} ({exc})" if reason else str(exc)
     error_type = StoreUnavailable if code in _UNAVAILABLE else StoreError

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -133,10 +133,19 @@ class ScoreStore:
             return conn.execute(f"DELETE FROM rounds WHERE {where}", params).rowcount
 
     def import_json(self, path: Path) -> tuple[int, int]:
-        """Add the rounds of an export file; (rounds imported, duplicates skipped)."""
+        """Add the rounds of an export file; (rounds imported, duplicates skipped).
+
+        The whole file is checked first: a bad file raises :class:`QuizError`
+        and adds nothing; a good one is added in one transaction.
+        """
+        from quiz.store.transfer import read_export
+
+        return self.import_records(read_export(path))
+
+    def import_records(self, records: Sequence[RoundRecord]) -> tuple[int, int]:
+        """Add rounds not already on record (same player, board, finish time and score)."""
         from quiz.store import transfer
 
-        records = transfer.read_export(path)
         self._writable("import scores")
         with self._guard("import the scores"), self._transaction(write=True) as conn:
             return transfer.insert_new(conn, records)
@@ -174,7 +183,7 @@ class ScoreStore:
             return None if found is None else to_round_row(found, _rank(conn, found))
 
     def boards(self, pack: str | None = None) -> list[tuple[str, int]]:
-        """Every board (or those whose packs include ``pack``) with its rounds, most played first."""
+        """Every board (or those including ``pack``) with its rounds, most played first."""
         where, params = _filters(None, pack, None)
         sql = (
             f"SELECT board, count(*) AS played FROM rounds WHERE {where}"
@@ -196,15 +205,22 @@ class ScoreStore:
     def players(self) -> list[str]:
         """Every player with a recorded round, in name order."""
         with self._guard("read the scores"), self._transaction() as conn:
-            return [str(row[0]) for row in conn.execute("SELECT DISTINCT player FROM rounds ORDER BY player")]
+            return [
+                str(row[0])
+                for row in conn.execute("SELECT DISTINCT player FROM rounds ORDER BY player")
+            ]
 
-    def count_rounds(self, player: str | None = None, pack: str | None = None) -> int:
+    def count_rounds(
+        self, player: str | None = None, pack: str | None = None, *, up_to_id: int | None = None
+    ) -> int:
         """How many rounds :meth:`reset` with the same arguments would forget."""
-        where, params = _filters(player, pack, None)
+        where, params = _filters(player, pack, up_to_id)
+        sql = f"SELECT count(*) FROM rounds WHERE {where}"
         with self._guard("read the scores"), self._transaction() as conn:
-            return int(conn.execute(f"SELECT count(*) FROM rounds WHERE {where}", params).fetchone()[0])
+            return int(conn.execute(sql, params).fetchone()[0])
 
     def last_round_id(self) -> int:
+        """The id of the latest round saved (0 when there is none)."""
         with self._guard("read the scores"), self._transaction() as conn:
             return int(conn.execute("SELECT coalesce(max(id), 0) FROM rounds").fetchone()[0])
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from pathlib import Path
 
 from quiz.errors import QuizError
 from quiz.store.paths import player_path
@@ -34,7 +35,7 @@ def normalize_player_name(raw: str) -> str:
 
 
 def remembered_name() -> str | None:
-    """The name remembered from an earlier round, or ``None`` if there is none (or it is unusable)."""
+    """The name remembered from an earlier round; ``None`` if there is none or it is unusable."""
     try:
         with player_path().open("rb") as file:
             data = file.read(_MAX_FILE_BYTES)
@@ -50,7 +51,8 @@ def remember_name(name: str) -> bool:
     """Remember ``name`` for the next round; ``False`` if it could not be written.
 
     The file is replaced atomically (temporary file, then ``os.replace``), so a
-    crash leaves either the old name or the new one, never half of one.
+    crash leaves either the old name or the new one, never half of one. The
+    name is normalised first (:class:`QuizError` if nothing visible is left).
     """
     target = player_path()
     text = normalize_player_name(name) + "\n"
@@ -62,12 +64,12 @@ def remember_name(name: str) -> bool:
             file.write(text)
             file.flush()
             os.fsync(file.fileno())
-        os.replace(tmp_name, target)
+        Path(tmp_name).replace(target)
         tmp_name = None
     except OSError:
         return False
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+                Path(tmp_name).unlink()
     return True

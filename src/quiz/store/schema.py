@@ -70,20 +70,18 @@ def table_names(conn: sqlite3.Connection) -> set[str]:
     return {str(row[0]) for row in rows}
 
 
-def pending(version: int, migrations: tuple[str, ...] = MIGRATIONS) -> list[tuple[int, str]]:
+def pending(version: int) -> list[tuple[int, str]]:
     """The migrations a file at ``version`` still needs, as (new version, script)."""
-    return [(number, script) for number, script in enumerate(migrations, 1) if number > version]
+    return [(number, script) for number, script in enumerate(MIGRATIONS, 1) if number > version]
 
 
-def apply(
-    conn: sqlite3.Connection, version: int, migrations: tuple[str, ...] = MIGRATIONS
-) -> None:
+def apply(conn: sqlite3.Connection, version: int) -> None:
     """Run the pending migrations inside the caller's write transaction.
 
     Statements run one by one (not ``executescript``, which would commit), so a
     failure part-way rolls back with the rest and leaves the file as it was.
     """
-    for number, script in pending(version, migrations):
+    for number, script in pending(version):
         for statement in _statements(script):
             conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {int(number)}")

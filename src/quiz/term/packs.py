@@ -31,14 +31,25 @@ def packs_table(found: list[Found]) -> RenderableType:
 
     table = Table(title="Question packs", title_style="quiz.title", expand=False)
     for name in ("id", "title", "questions", "difficulty", "tags", "source", "where"):
-        table.add_column(name, justify="right" if name == "questions" else "left",
-                         overflow="fold")
+        table.add_column(
+            name,
+            justify="right" if name == "questions" else "left",
+            overflow="fold",
+            no_wrap=name in ("id", "questions"),
+        )
     for item in found:
         where = safe_text(item.where, "quiz.dim", one_line=True)
         if item.pack is None:
             error = str(item.error.problems[0]) if item.error and item.error.problems else "invalid"
-            table.add_row(safe_text("(broken)", "quiz.bad"), safe_text(error, "quiz.bad"),
-                          "", "", "", "", where)
+            table.add_row(
+                safe_text("(broken)", "quiz.bad"),
+                safe_text(error, "quiz.bad"),
+                "",
+                "",
+                "",
+                "",
+                where,
+            )
             continue
         pack = item.pack
         table.add_row(
@@ -68,8 +79,12 @@ def pack_view(pack: Pack, where: str, *, answers: bool) -> RenderableType:
     meta.add_row("version", str(pack.version))
     meta.add_row("language", safe_text(pack.language, one_line=True))
     if pack.source is not None:
-        meta.add_row("source", safe_text(" · ".join(
-            v for v in (pack.source.title, source_line(pack), pack.source.url) if v)))
+        meta.add_row(
+            "source",
+            safe_text(
+                " · ".join(v for v in (pack.source.title, source_line(pack), pack.source.url) if v)
+            ),
+        )
     if pack.defaults.time_limit:
         meta.add_row("time limit", f"{pack.defaults.time_limit:g} s per question")
     meta.add_row("questions", str(len(pack.questions)))
@@ -86,11 +101,16 @@ def pack_view(pack: Pack, where: str, *, answers: bool) -> RenderableType:
     if answers:
         questions.add_column("answer", style="quiz.good", overflow="fold")
     for q in pack.questions:
-        row = [safe_text(q.id, one_line=True), str(q.type), str(q.difficulty),
-               safe_text(q.prompt)]
+        row: list[RenderableType] = [
+            safe_text(q.id, one_line=True),
+            str(q.type),
+            str(q.difficulty),
+            safe_text(q.prompt),
+        ]
         if answers:
             row.append(safe_text(q.answer_text))
         questions.add_row(*row)
-    footer = Text("" if answers else "Answers are hidden; add --answers to see them.",
-                  style="quiz.dim")
+    footer = Text(
+        "" if answers else "Answers are hidden; add --answers to see them.", style="quiz.dim"
+    )
     return Group(Panel(meta, title=title, title_align="left"), questions, footer)

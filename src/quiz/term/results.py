@@ -16,7 +16,7 @@ def points_text(result: AnswerResult) -> Text:
     from rich.text import Text
 
     p = result.points
-    text = Text(f"  +{p.total} points", style="quiz.points")
+    text = Text(f"+{p.total} points", style="quiz.points")
     parts = [f"base {p.base}"]
     if p.speed:
         parts.append(f"speed {p.speed:+d}")
@@ -32,25 +32,26 @@ def _verdict(result: AnswerResult, time_limit: float | None) -> Text:
     from rich.text import Text
 
     if result.skipped:
-        return Text("  Skipped.", style="quiz.warn")
+        return Text("Skipped.", style="quiz.warn")
     if result.late:
         return Text(
-            f"  Too late: {result.elapsed:.1f} s of {time_limit:g} s, so no points.",
+            f"Too late: {result.elapsed:.1f} s of {time_limit:g} s, so no points.",
             style="quiz.bad",
         )
     if result.correct:
         word = "Right" + (f", {result.streak} in a row" if result.streak > 1 else "") + "!"
-        return Text(f"  ✔ {word}", style="quiz.good")
-    return Text("  ✘ Not this time.", style="quiz.bad")
+        return Text(f"✔ {word}", style="quiz.good")
+    return Text("✘ Not this time.", style="quiz.bad")
 
 
 def answer_feedback(result: AnswerResult, time_limit: float | None) -> RenderableType:
     from rich.console import Group
+    from rich.padding import Padding
     from rich.text import Text
 
     q = result.asked.question
     lines: list[RenderableType] = [_verdict(result, time_limit)]
-    official = Text("  The answer: ", style="quiz.dim")
+    official = Text("The answer: ", style="quiz.dim")
     official.append_text(safe_text(q.answer_text, "bold"))
     if result.close:
         official.append(" (your spelling was close enough: ", style="quiz.dim")
@@ -59,12 +60,12 @@ def answer_feedback(result: AnswerResult, time_limit: float | None) -> Renderabl
     if not result.correct or result.close or result.skipped:
         lines.append(official)
     if q.explanation:
-        lines.append(safe_text(f"  {q.explanation}", "italic"))
+        lines.append(safe_text(q.explanation, "italic"))
     if result.correct:
         lines.append(points_text(result))
     if time_limit and not result.skipped and not result.late:
-        lines.append(Text(f"  answered in {result.elapsed:.1f} s", style="quiz.dim"))
-    return Group(*lines)
+        lines.append(Text(f"answered in {result.elapsed:.1f} s", style="quiz.dim"))
+    return Padding(Group(*lines), (0, 0, 0, 2), expand=False)
 
 
 def _given(result: AnswerResult) -> Text:
@@ -79,13 +80,13 @@ def _given(result: AnswerResult) -> Text:
 def summary_table(game: Round) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title="Your round", title_style="quiz.title", expand=False)
-    table.add_column("#", justify="right", style="quiz.dim")
-    table.add_column("question", overflow="fold", max_width=44)
-    table.add_column("your answer", overflow="fold", max_width=24)
-    table.add_column("correct answer", overflow="fold", max_width=24)
-    table.add_column("points", justify="right")
-    table.add_column("time", justify="right")
+    table = Table(title="Your round", title_style="quiz.title", expand=True)
+    table.add_column("#", justify="right", style="quiz.dim", no_wrap=True)
+    table.add_column("question", overflow="ellipsis", no_wrap=True, ratio=3, min_width=20)
+    table.add_column("your answer", overflow="ellipsis", no_wrap=True, ratio=1, min_width=8)
+    table.add_column("answer", overflow="ellipsis", no_wrap=True, ratio=1, min_width=8)
+    table.add_column("points", justify="right", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
     for n, result in enumerate(game.results, 1):
         q = result.asked.question
         table.add_row(

@@ -11,6 +11,7 @@ Ctrl-C becomes :class:`RoundInterrupted` and the end of input
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections.abc import Callable
@@ -52,10 +53,8 @@ class LineReader:
             # A stray invalid byte must be a wrong answer, not a crash.
             reconfigure(errors="replace")
         if interactive:
-            try:
+            with contextlib.suppress(ImportError):  # not on every platform
                 import readline  # noqa: F401  (line editing for input())
-            except ImportError:  # pragma: no cover - not on every platform
-                pass
 
     def read(self, prompt: str) -> str:
         if self.interactive:
@@ -128,11 +127,11 @@ class Session:
         from rich.rule import Rule
 
         limit = self.round.time_limit
-        timing = f"{format_number(limit)} s per question" if limit else "untimed"
+        timing = f"{format_number(limit)} seconds per question" if limit else "untimed"
         self.console.print(Rule(safe_text(self.shown.title, "quiz.title", one_line=True)))
         self.console.print(
-            f"{self.round.total} questions · {timing} · lifelines: 50:50 (type 50) "
-            "and skip (type skip), once each · ? for a hint",
+            f"{self.round.total} questions · {timing}\n"
+            "Lifelines, once each: type 50 for 50:50, skip to pass. ? shows a hint.",
             style="quiz.dim",
             markup=False,
         )
@@ -166,7 +165,7 @@ class Session:
             title_align="left",
             subtitle=subtitle,
             subtitle_align="right",
-            box=box.ROUNDED if self.shown.interactive else box.ASCII,
+            box=box.ROUNDED,
             padding=(0, 1),
         )
 
@@ -228,8 +227,11 @@ class Session:
 
     def _fifty_fifty(self) -> None:
         self.round.use_fifty_fifty()
-        self.console.print("  50:50: two wrong options are gone; this question now scores half.",
-                           style="quiz.accent", markup=False)
+        self.console.print(
+            "  50:50: two wrong options are gone; this question now scores half.",
+            style="quiz.accent",
+            markup=False,
+        )
         self.console.print(self._question_panel())
 
     def _hint(self) -> None:

@@ -1,0 +1,54 @@
+"""The baseline programs, written out by the benchmark and run with the same interpreter.
+
+The minimal Typer apps are configured as ``quiz`` configures its own (no Rich
+help, no pretty tracebacks, no completion options), so a ratio measures what
+quiz adds on top of Typer, not Typer's optional Rich layer: with Typer's
+defaults, ``--help`` imports Rich and the baseline would be slower.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TYPER_APP = '''\
+from pathlib import Path
+
+import typer
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+
+
+@app.command()
+def count(path: Path) -> None:
+    """Print how many questions the JSON pack at PATH holds."""
+    import json
+
+    with path.open("rb") as fh:
+        data = json.load(fh)
+    print(len(data["questions"]))
+
+
+if __name__ == "__main__":
+    app()
+'''
+
+YAML_LOAD = """\
+import sys
+
+import yaml
+
+with open(sys.argv[1], "rb") as fh:
+    data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+print(len(data["questions"]))
+"""
+
+
+def write_baselines(folder: Path) -> dict[str, Path]:
+    """Write the baseline scripts into ``folder``; their paths by name."""
+    scripts = {"typer_app": TYPER_APP, "yaml_load": YAML_LOAD}
+    paths = {}
+    for name, text in scripts.items():
+        path = folder / f"{name}.py"
+        path.write_text(text, encoding="utf-8")
+        paths[name] = path
+    return paths

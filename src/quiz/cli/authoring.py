@@ -1,0 +1,190 @@
+"""``quiz packs new`` and ``quiz packs import``: start a pack, or convert one from elsewhere.
+
+The work is done in ``packs.starter``, ``packs.convert`` and ``packs.dump``;
+these commands read options, print what happened and raise QuizError for the
+root app's error boundary.
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from quiz.errors import PackError, QuizError
+from quiz.packs.convert import ImportFormat
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from quiz.packs.convert import ImportNote
+
+NEW_HELP = (
+    "Write a commented starter pack that validates as it stands.\n\n"
+    "Every field is shown once with what it means, with one question of each type. "
+    "With --from-article, the article's byline and date are filled in and its names, "
+    "numbers, dates and titles are listed as commented-out question stubs.\n\n"
+    "Example:\n\n"
+    "  quiz packs new my-pack.yaml --title 'My pack' --from-article article.txt"
+)
+IMPORT_HELP = (
+    "Convert questions from another format into a pack file.\n\n"
+    "FORMAT is opentdb (Open Trivia DB JSON), csv (a header row with prompt, answer, "
+    "wrong1..wrongN, type, difficulty, tags, ...) or gift (Moodle GIFT). Records that "
+    "cannot be used are skipped with a warning naming their line or index.\n\n"
+    "Example:\n\n"
+    "  quiz packs import opentdb film.json -o film.yaml --title 'Film trivia'"
+)
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+
+
+def register(packs_app: typer.Typer) -> None:
+    """Add ``new`` and ``import`` to the ``quiz packs`` app."""
+    packs_app.command("new", help=NEW_HELP)(new_pack)
+    packs_app.command("import", help=IMPORT_HELP)(import_pack)
+
+
+def new_pack(
+    path: Annotated[
+        Path, typer.Argument(metavar="PATH", help="The pack file to write, e.g. my-pack.yaml.")
+    ],
+    pack_id: Annotated[
+        str | None, typer.Option("--id", help="Pack id; default: from the file name.")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Title; default: from the file name.")
+    ] = None,
+    from_article: Annotated[
+        Path | None,
+        typer.Option("--from-article", help="A UTF-8 text article to draw question stubs from."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+) -> None:
+    from quiz.packs.convert.common import pack_names
+    from quiz.packs.install import write_new_file
+    from quiz.packs.load import parse_pack
+    from quiz.packs.starter import starter_from_article, starter_pack
+
+    _refuse_existing(path, force)
+    pack_id, title = pack_names(str(path), pack_id, title)
+    if from_article is None:
+        text = starter_pack(pack_id, title)
+    else:
+        article = _read_article(from_article)
+        text = starter_from_article(article, from_article.name, pack_id, title)
+    parse_pack(text, str(path))  # the starter must be valid as written
+    write_new_file(path, text.encode("utf-8"), force=force)
+    _print_new(path, pack_id, from_article)
+
+
+def _read_article(path: Path) -> str:
+    from quiz.packs.convert.common import read_source
+
+    data = read_source(str(path))
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise QuizError(
+            f"{path} is larger than {MAX_ARTICLE_BYTES // 2**20} MiB; "
+            "an article is a few pages of text"
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise QuizError(f"{path} is not UTF-8 text", hint="save the article as UTF-8") from None
+
+
+def _print_new(path: Path, pack_id: str, article: Path | None) -> None:
+    from quiz.term.console import out
+
+    shown = shlex.quote(str(path))
+    lines = [f"Wrote a starter pack to {path} (id {pack_id}).", "", "Next steps:"]
+    lines.append(f"  edit {shown}")
+    if article is not None:
+        lines.append(f"  quiz packs verify {shown} --against {shlex.quote(str(article))}")
+    lines += [
+        f"  quiz packs validate {shown}",
+        f"  quiz packs add {shown}",
+        f"  quiz play --pack {shown}",
+        "",
+        "For completion in your editor: quiz packs schema -o "
+        f"{shlex.quote(str(path.parent / 'quiz-pack.schema.json'))}",
+    ]
+    _print_lines(out(), lines)
+
+
+def import_pack(
+    fmt: Annotated[ImportFormat, typer.Argument(metavar="FORMAT", help="opentdb, csv or gift.")],
+    src: Annotated[str, typer.Argument(metavar="SRC", help="The file to convert; - for stdin.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="OUT.yaml", help="The pack file to write.")
+    ],
+    pack_id: Annotated[
+        str | None, typer.Option("--id", help="Pack id; default: from the file name.")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Title; default: from the file name.")
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat any skipped or fixed record as an error.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+) -> None:
+    from quiz.packs.convert import converter
+    from quiz.packs.convert.common import pack_names, read_source
+    from quiz.term.console import out
+
+    _refuse_existing(output, force)
+    label = "<stdin>" if src == "-" else src
+    # From stdin there is no file name to take an id or title from; OUT's name serves.
+    pack_id, title = pack_names(str(output) if src == "-" else src, pack_id, title)
+    conversion = converter(fmt)(read_source(src), label, pack_id=pack_id, title=title)
+    _print_notes(label, conversion.notes)
+    if strict and conversion.notes:
+        raise QuizError(
+            f"{_plural(len(conversion.notes), 'problem')} found (see the warnings above); "
+            "nothing was written (--strict)"
+        )
+    _write_checked(output, conversion.document, force)
+    imported = _plural(conversion.count, "question")
+    _print_lines(out(), [f"Imported {imported} ({conversion.skipped} skipped) into {output}"])
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _write_checked(output: Path, document: dict[str, Any], force: bool) -> None:
+    from quiz.packs.dump import dump_pack_yaml
+    from quiz.packs.install import write_new_file
+    from quiz.packs.load import parse_pack
+
+    text = dump_pack_yaml(document)
+    try:
+        parse_pack(text, str(output))
+    except PackError as exc:
+        raise QuizError(
+            f"the converted pack is not valid, so nothing was written: {exc.message}",
+            hint="this is a bug in the importer; please report it with the input file",
+        ) from None
+    write_new_file(output, text.encode("utf-8"), force=force)
+
+
+def _refuse_existing(path: Path, force: bool) -> None:
+    """Stop before any work; ``write_new_file`` checks again at the end."""
+    if path.exists() and not force:
+        raise QuizError(f"{path} already exists", hint="pass --force to overwrite it")
+
+
+def _print_notes(label: str, notes: list[ImportNote]) -> None:
+    from quiz.term.console import print_warning
+
+    for note in notes:
+        print_warning(note.render(label))
+
+
+def _print_lines(console: Console, lines: list[str]) -> None:
+    from quiz.term.sanitize import clean
+
+    for line in lines:
+        console.print(clean(line), markup=False, highlight=False, soft_wrap=True)

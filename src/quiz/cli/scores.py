@@ -1,0 +1,362 @@
+"""``quiz scores`` (high-score tables, reset, export, import) and ``quiz stats``.
+
+``quiz scores --json`` prints a JSON list and ``quiz scores --csv`` a CSV table
+(header row first) of the rounds shown, one entry a round, with these fields
+in this order:
+
+- ``rank``: place on its board, 1 for the best
+- ``player``: the player's name
+- ``score``: points
+- ``correct``: questions answered correctly
+- ``total``: questions asked
+- ``accuracy``: correct / total, from 0 to 1, three decimals (empty or null
+  for a round without questions)
+- ``best_streak``: the longest run of correct answers
+- ``duration_s``: how long the round took, in seconds
+- ``board``: the board's key (what ``--board`` takes)
+- ``packs``: the pack ids (a JSON list; in CSV, separated by spaces)
+- ``finished_at``: when the round ended, ISO 8601 in UTC
+- ``round_id``: the round's number in the score file
+
+Rows come board by board, best first; with ``--player`` alone, newest first.
+Text fields are stripped of control characters (JSON also escapes anything
+outside ASCII), so the output is safe to print on a terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from quiz.errors import QuizError
+
+if TYPE_CHECKING:
+    from quiz.store.db import ScoreStore
+    from quiz.store.records import RoundRow
+
+DEFAULT_BOARD = "la-la-land-first-look/10/timed-20s"
+NO_ROUNDS = "No rounds recorded yet. Play one with `quiz`."
+
+scores_app = typer.Typer(
+    help=(
+        "The high-score tables: the best rounds of each board, best first. A board is "
+        "a kind of round (packs, question count, time limit, filters); only rounds "
+        "on the same board are compared.\n\n"
+        "\b\nExamples:\n"
+        "  quiz scores --all\n"
+        "  quiz scores --player Mia\n"
+        "  quiz scores --pack la-la-land-first-look --csv"
+    ),
+    invoke_without_command=True,
+    no_args_is_help=False,
+    rich_markup_mode=None,
+)
+
+Sections = list[tuple[str, list["RoundRow"]]]
+
+
+@scores_app.callback(invoke_without_command=True)
+def scores(
+    ctx: typer.Context,
+    pack: str | None = typer.Option(
+        None, "--pack", metavar="ID", help="Show every board that includes this pack."
+    ),
+    board: str | None = typer.Option(
+        None, "--board", metavar="KEY", help="Show this board (its key is under each table)."
+    ),
+    all_boards: bool = typer.Option(False, "--all", help="Show every board, one table each."),
+    player: str | None = typer.Option(
+        None,
+        "--player",
+        metavar="NAME",
+        help="Only this player's rounds; alone, their latest rounds across boards.",
+    ),
+    limit: int = typer.Option(10, "--limit", "-n", min=1, metavar="N", help="Rounds per table."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    as_csv: bool = typer.Option(False, "--csv", help="Print CSV instead of tables."),
+) -> None:
+    """Show the high-score table (the default board unless told otherwise)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if as_json and as_csv:
+        raise QuizError("choose one of --json and --csv")
+    if board is not None and (pack is not None or all_boards):
+        raise QuizError("--board shows one board: leave out --pack and --all")
+    name = _player_name(player)
+    by_player = name is not None and board is None and pack is None and not all_boards
+    with _reading_store() as store:
+        if by_player and name is not None:
+            sections: Sections = [(name, store.player_rounds(name, limit))]
+            empty = _no_rounds_for(store, name)
+        else:
+            sections, empty = _board_sections(store, pack, board, all_boards, name, limit)
+    _show(sections, empty, by_player=by_player, as_json=as_json, as_csv=as_csv)
+
+
+def _board_sections(
+    store: ScoreStore,
+    pack: str | None,
+    board: str | None,
+    all_boards: bool,
+    player: str | None,
+    limit: int,
+) -> tuple[Sections, str]:
+    """The tables to show, and what to say when there is none."""
+    played = store.boards()
+    if not played:
+        return [], NO_ROUNDS
+    if board is not None:
+        keys, empty = [_canonical(board)], f"No rounds on board {board} yet. See: quiz scores --all"
+    elif pack is not None or all_boards:
+        keys = [key for key, _ in (store.boards(pack) if pack is not None else played)]
+        empty = f"No rounds with pack {pack} yet." if pack is not None else NO_ROUNDS
+    elif any(key == DEFAULT_BOARD for key, _ in played):
+        keys, empty = [DEFAULT_BOARD], NO_ROUNDS
+    else:
+        keys, empty = [played[0][0]], NO_ROUNDS
+        _note(f"showing {played[0][0]}; see --all")
+    sections = [(key, store.top(key, limit, player=player)) for key in keys]
+    sections = [(key, rows) for key, rows in sections if rows]
+    if player is not None and not sections:
+        empty = f"No rounds by {player} on {' or '.join(keys) or 'any board'} yet."
+    return sections, empty
+
+
+def _show(sections: Sections, empty: str, *, by_player: bool, as_json: bool, as_csv: bool) -> None:
+    """Print the tables (or JSON, or CSV); with ``by_player``, one section keyed by the name."""
+    from quiz.term.scores import round_fields, rows_csv
+
+    rows = [row for _, section in sections for row in section]
+    if as_json:
+        typer.echo(json.dumps([round_fields(row) for row in rows], indent=2))
+    elif as_csv:
+        typer.echo(rows_csv(rows), nl=False)
+    if not rows:
+        if as_json or as_csv:
+            _note(empty)
+        else:
+            _say(empty)
+        return
+    if as_json or as_csv:
+        return
+    from quiz.game.board import describe_board
+    from quiz.term.console import out
+    from quiz.term.scores import board_table, player_table
+
+    console = out()
+    if by_player:
+        console.print(player_table(rows, title=f"Latest rounds of {sections[0][0]}"))
+        return
+    for index, (key, section) in enumerate(sections):
+        if index:
+            console.print()
+        console.print(board_table(section, title=describe_board(key), key=key))
+
+
+@scores_app.command(
+    "reset",
+    short_help="Forget recorded rounds (asks first).",
+    help=(
+        "Forget recorded rounds: all of them, or one player's, or those with a pack. "
+        "Asks first unless --yes is given.\n\n"
+        "\b\nExamples:\n  quiz scores reset\n  quiz scores reset --player Mia --yes"
+    ),
+)
+def reset(
+    player: str | None = typer.Option(None, "--player", metavar="NAME", help="Only this player's."),
+    pack: str | None = typer.Option(
+        None, "--pack", metavar="ID", help="Only rounds with this pack."
+    ),
+    yes: bool = typer.Option(
+        False, "--yes", "-y", help="Do not ask; needed when not at a terminal."
+    ),
+) -> None:
+    from quiz.term.sanitize import clean_line
+
+    name = _player_name(player)
+    with _reading_store() as store:
+        last = store.last_round_id()
+        count = store.count_rounds(name, pack, up_to_id=last)
+        if count == 0:
+            _say(
+                NO_ROUNDS
+                if name is None and pack is None
+                else "No rounds match: nothing to forget."
+            )
+            return
+        what = _rounds(count)
+        what += f" of {name}" if name is not None else ""
+        what += f" with pack {pack}" if pack is not None else ""
+        if not yes:
+            if not _stdin_is_terminal():
+                raise QuizError(
+                    f"not forgetting {what} without a yes: standard input is not a terminal",
+                    hint="pass --yes to forget them",
+                )
+            if not typer.confirm(
+                f"Forget {clean_line(what)}? This cannot be undone.", default=False
+            ):
+                _say("Nothing was forgotten.")
+                return
+        removed = store.reset(name, pack, up_to_id=last)
+    _say(f"Forgot {_rounds(removed)}.")
+
+
+@scores_app.command(
+    "export",
+    short_help="Write every round, with its answers, to a JSON file.",
+    help=(
+        "Write every recorded round, with its answers, to a JSON file (- for standard "
+        "output), for a backup or another computer.\n\n"
+        "\b\nExamples:\n  quiz scores export scores.json\n  quiz scores export - > backup.json"
+    ),
+)
+def export(
+    file: str = typer.Argument(..., metavar="FILE", help="Where to write; - for standard output."),
+    force: bool = typer.Option(False, "--force", "-f", help="Replace FILE if it exists."),
+) -> None:
+    with _reading_store() as store:
+        if file == "-":
+            store.write_json(sys.stdout)
+            return
+        target = Path(file)
+        if target.exists() and not force:
+            raise QuizError(f"{file} already exists", hint="pass --force to replace it")
+        count = store.export_json(target)
+    _say(f"Exported {_rounds(count)} to {file}.")
+
+
+@scores_app.command(
+    "import",
+    short_help="Add the rounds of an export file.",
+    help=(
+        "Add the rounds of a file written by `quiz scores export`. Rounds already "
+        "recorded (same player, board, time and score) are skipped.\n\n"
+        "\b\nExample:\n  quiz scores import backup.json"
+    ),
+)
+def import_scores(
+    file: str = typer.Argument(..., metavar="FILE", help="A file from quiz scores export."),
+) -> None:
+    from quiz.store.db import ScoreStore
+    from quiz.store.transfer import read_export
+
+    records = read_export(Path(file))  # check the whole file before touching the score file
+    with _notices(ScoreStore.open()) as store:
+        imported, skipped = store.import_records(records)
+    _say(f"Imported {_rounds(imported)} ({skipped} already recorded).")
+
+
+def stats(
+    player: str | None = typer.Option(
+        None, "--player", "-p", metavar="NAME", help="Whose stats (default: the remembered name)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+) -> None:
+    """How a player is doing: accuracy overall, by pack and by tag, the questions missed
+    most often, and a trend of recent scores.
+
+    \b
+    Examples:
+      quiz stats
+      quiz stats --player Mia --json
+    """
+    from quiz.store.player import remembered_name
+
+    name = _player_name(player) if player is not None else remembered_name()
+    if name is None:
+        raise QuizError(
+            "whose stats? No name was given and none is remembered yet", hint="pass --player NAME"
+        )
+    with _reading_store() as store:
+        result = store.player_stats(name)
+        empty = _no_rounds_for(store, name)
+    from quiz.term.scores import stats_fields, stats_view
+
+    if as_json:
+        typer.echo(json.dumps(stats_fields(result), indent=2))
+    elif result.rounds == 0:
+        _say(empty)
+    else:
+        from quiz.term.console import out
+
+        out().print(stats_view(result))
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _reading_store() -> Iterator[ScoreStore]:
+    """The score file if there is one (never creating it), else an empty store."""
+    from quiz.store.db import ScoreStore
+
+    with _notices(ScoreStore.open(create=False)) as store:
+        yield store
+
+
+@contextlib.contextmanager
+def _notices(store: ScoreStore) -> Iterator[ScoreStore]:
+    from quiz.term.console import print_warning
+
+    try:
+        for notice in store.notices:
+            print_warning(notice)
+        yield store
+    finally:
+        store.close()
+
+
+def _player_name(raw: str | None) -> str | None:
+    from quiz.store.player import normalize_player_name
+
+    return None if raw is None else normalize_player_name(raw)
+
+
+def _canonical(key: str) -> str:
+    """The canonical form of a board key typed by hand (its parts in any order)."""
+    from quiz.game.board import parse_board_key
+
+    board = parse_board_key(key)
+    return key if board is None else board.key
+
+
+def _no_rounds_for(store: ScoreStore, name: str) -> str:
+    import difflib
+
+    players = store.players()
+    folded = [p for p in players if p.casefold() == name.casefold() and p != name]
+    close = folded or difflib.get_close_matches(name, players, n=3, cutoff=0.7)
+    message = f"No rounds recorded for {name} yet."
+    return message + (f" Did you mean {' or '.join(close)}?" if close else "")
+
+
+def _rounds(count: int) -> str:
+    return f"{count} round{'' if count == 1 else 's'}"
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _say(message: str) -> None:
+    from quiz.term.console import out
+    from quiz.term.sanitize import clean
+
+    out().print(clean(message), markup=False, soft_wrap=True)
+
+
+def _note(message: str) -> None:
+    from quiz.term.console import err
+    from quiz.term.sanitize import clean
+
+    err().print(clean(message), style="quiz.dim", markup=False, soft_wrap=True)

@@ -1,0 +1,284 @@
+"""Export and import of scores as JSON (``quiz scores export`` / ``import``).
+
+The file is one JSON object, one round a line::
+
+    {"format": "quiz-scores", "version": 1, "exported_at": "2025-01-31T12:00:00.000000+00:00",
+     "rounds": [
+      {"player": "Mia", "board": "la-la-land-first-look/10/timed-20s",
+       "packs": ["la-la-land-first-look"], "score": 1840, "correct": 8, "total": 10,
+       "best_streak": 5, "duration_s": 95.25, "seed": 42, "time_limit": 20.0,
+       "finished_at": "2025-01-31T11:58:00.000000+00:00",
+       "answers": [{"pack_id": "la-la-land-first-look", "question_id": "director",
+                    "given": "Damien Chazelle", "correct": true, "skipped": false,
+                    "late": false, "elapsed_s": 4.5, "points": 180, "tags": ["people"]}]}
+     ]}
+
+``time_limit`` is ``null`` for an untimed round; times are ISO 8601 (UTC when
+no offset is given); answers are in the order they were asked. Unknown keys
+are ignored. On import, a round already on record (same player, board,
+``finished_at`` and score) is skipped, so importing a file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import sqlite3
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from quiz.errors import QuizError
+from quiz.store.player import normalize_player_name
+from quiz.store.records import AnswerRecord, RoundRecord
+from quiz.store.rows import insert_round, iso_utc, parse_utc, read_list
+
+FORMAT = "quiz-scores"
+VERSION = 1
+_INT64 = 2**63
+_ROUND_SQL = (
+    "SELECT id, player, board, packs, score, correct, total, best_streak, duration_s, seed,"
+    " time_limit, finished_at FROM rounds ORDER BY id"
+)
+_ANSWERS_SQL = (
+    "SELECT pack_id, question_id, given, correct, skipped, late, elapsed_s, points, tags"
+    " FROM answers WHERE round_id = ? ORDER BY position"
+)
+_DUPLICATE_SQL = (
+    "SELECT 1 FROM rounds WHERE player = ? AND finished_at = ? AND board = ? AND score = ? LIMIT 1"
+)
+
+
+# -- export ------------------------------------------------------------------
+
+
+def export_file(conn: sqlite3.Connection, path: Path) -> int:
+    """Write the export next to ``path``, then move it into place; how many rounds."""
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent or ".")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            count = write_export(conn, stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(tmp_name).replace(path)
+        tmp_name = None
+    except OSError as exc:
+        raise QuizError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                Path(tmp_name).unlink()
+    return count
+
+
+def write_export(conn: sqlite3.Connection, stream: IO[str]) -> int:
+    """Stream every round, one a line, so a large file never sits whole in memory."""
+    stamp = iso_utc(datetime.now(UTC))
+    stream.write(f'{{"format": "{FORMAT}", "version": {VERSION}, "exported_at": "{stamp}",\n')
+    stream.write(' "rounds": [')
+    count = 0
+    for row in conn.execute(_ROUND_SQL).fetchall():
+        stream.write(",\n  " if count else "\n  ")
+        stream.write(json.dumps(_round_json(conn, row)))
+        count += 1
+    stream.write("\n ]}\n")
+    return count
+
+
+def _round_json(conn: sqlite3.Connection, row: Any) -> dict[str, Any]:
+    ident, player, board, packs, score, correct, total, streak, duration, seed, limit, done = row
+    answers = [
+        {
+            "pack_id": pack_id,
+            "question_id": question_id,
+            "given": given,
+            "correct": bool(right),
+            "skipped": bool(skipped),
+            "late": bool(late),
+            "elapsed_s": elapsed,
+            "points": points,
+            "tags": list(read_list(tags)),
+        }
+        for pack_id, question_id, given, right, skipped, late, elapsed, points, tags in (
+            conn.execute(_ANSWERS_SQL, (ident,))
+        )
+    ]
+    return {
+        "player": player,
+        "board": board,
+        "packs": list(read_list(packs)),
+        "score": score,
+        "correct": correct,
+        "total": total,
+        "best_streak": streak,
+        "duration_s": duration,
+        "seed": int(seed) if seed is not None else 0,
+        "time_limit": limit,
+        "finished_at": done,
+        "answers": answers,
+    }
+
+
+# -- import ------------------------------------------------------------------
+
+
+class _Invalid(Exception):
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+def read_export(path: Path) -> list[RoundRecord]:
+    """The rounds of an export file, every field checked; :class:`QuizError` if it is not one."""
+    hint = "export files are written by `quiz scores export FILE`"
+    try:
+        data = json.loads(path.read_bytes(), parse_constant=_no_constant)
+    except OSError as exc:
+        raise QuizError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise QuizError(
+            f"{path} is not a quiz scores file: it is not UTF-8 text", hint=hint
+        ) from None
+    except json.JSONDecodeError as exc:
+        message = f"{path} is not a quiz scores file: invalid JSON at line {exc.lineno}"
+        raise QuizError(f"{message}, column {exc.colno}: {exc.msg}", hint=hint) from None
+    except (ValueError, RecursionError) as exc:
+        raise QuizError(f"{path} is not a quiz scores file: {exc}", hint=hint) from None
+    try:
+        return _rounds(data)
+    except _Invalid as exc:
+        raise QuizError(f"{path}: {exc}", hint=hint) from None
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def insert_new(conn: sqlite3.Connection, records: Sequence[RoundRecord]) -> tuple[int, int]:
+    """Insert the rounds not already on record (inside the caller's transaction)."""
+    imported = skipped = 0
+    for record in records:
+        key = (record.player, iso_utc(record.finished_at), record.board, record.score)
+        if conn.execute(_DUPLICATE_SQL, key).fetchone() is not None:
+            skipped += 1
+            continue
+        insert_round(conn, record)
+        imported += 1
+    return imported, skipped
+
+
+def _rounds(data: object) -> list[RoundRecord]:
+    top = _object(data, "")
+    if top.get("format") != FORMAT:
+        raise _Invalid("", f'"format" is not "{FORMAT}": this is not a quiz scores file')
+    version = top.get("version")
+    if type(version) is not int or version < 1:
+        raise _Invalid("version", "expected a whole number")
+    if version > VERSION:
+        raise _Invalid("", f"written by a newer quiz (version {version}); upgrade quiz to read it")
+    rounds = top.get("rounds")
+    if not isinstance(rounds, list):
+        raise _Invalid("rounds", "expected a list")
+    return [_round(item, f"rounds[{index}]") for index, item in enumerate(rounds)]
+
+
+def _round(data: object, where: str) -> RoundRecord:
+    item = _object(data, where)
+    answers = _get(item, "answers", where, list)
+    try:
+        player = normalize_player_name(_get(item, "player", where, str))
+    except QuizError as exc:
+        raise _Invalid(f"{where}.player", exc.message) from None
+    return RoundRecord(
+        player=player,
+        board=_text(item, "board", where),
+        pack_ids=_texts(item, "packs", where),
+        score=_int(item, "score", where, low=-_INT64),
+        correct=_int(item, "correct", where),
+        total=_int(item, "total", where),
+        best_streak=_int(item, "best_streak", where),
+        duration=_number(item, "duration_s", where),
+        seed=_int(item, "seed", where, low=-(2**1000)),
+        time_limit=None if item.get("time_limit") is None else _number(item, "time_limit", where),
+        finished_at=_moment(item, "finished_at", where),
+        answers=tuple(_answer(a, f"{where}.answers[{i}]") for i, a in enumerate(answers)),
+    )
+
+
+def _answer(data: object, where: str) -> AnswerRecord:
+    item = _object(data, where)
+    return AnswerRecord(
+        pack_id=_text(item, "pack_id", where),
+        question_id=_text(item, "question_id", where),
+        given=_get(item, "given", where, str),
+        correct=_get(item, "correct", where, bool),
+        skipped=_get(item, "skipped", where, bool),
+        late=_get(item, "late", where, bool),
+        elapsed=_number(item, "elapsed_s", where),
+        points=_int(item, "points", where, low=-_INT64),
+        tags=_texts(item, "tags", where),
+    )
+
+
+def _object(data: object, where: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise _Invalid(where, "expected an object")
+    return data
+
+
+_KIND_NAMES = {str: "text", bool: "true or false", list: "a list"}
+
+
+def _get(item: dict[str, Any], key: str, where: str, kind: type[Any]) -> Any:
+    if key not in item:
+        raise _Invalid(f"{where}.{key}".lstrip("."), "missing")
+    value = item[key]
+    if type(value) is not kind:
+        raise _Invalid(f"{where}.{key}", f"expected {_KIND_NAMES.get(kind, kind.__name__)}")
+    return value
+
+
+def _text(item: dict[str, Any], key: str, where: str) -> str:
+    value: str = _get(item, key, where, str)
+    if not value.strip():
+        raise _Invalid(f"{where}.{key}", "must not be empty")
+    return value
+
+
+def _texts(item: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    values: list[Any] = _get(item, key, where, list)
+    for index, value in enumerate(values):
+        if type(value) is not str:
+            raise _Invalid(f"{where}.{key}[{index}]", "expected text")
+    return tuple(values)
+
+
+def _int(item: dict[str, Any], key: str, where: str, *, low: int = 0) -> int:
+    if key not in item:
+        raise _Invalid(f"{where}.{key}", "missing")
+    value = item[key]
+    if type(value) is not int or not low <= value < max(_INT64, -low):
+        bound = "" if low < 0 else " of 0 or more"
+        raise _Invalid(f"{where}.{key}", f"expected a whole number{bound}")
+    return value
+
+
+def _number(item: dict[str, Any], key: str, where: str) -> float:
+    if key not in item:
+        raise _Invalid(f"{where}.{key}", "missing")
+    value = item[key]
+    if type(value) not in (int, float) or not math.isfinite(value) or value < 0:
+        raise _Invalid(f"{where}.{key}", "expected a number of 0 or more")
+    return float(value)
+
+
+def _moment(item: dict[str, Any], key: str, where: str) -> datetime:
+    text: str = _get(item, key, where, str)
+    try:
+        return parse_utc(text)
+    except ValueError:
+        raise _Invalid(f"{where}.{key}", "expected a date and time (ISO 8601)") from None

@@ -1,0 +1,315 @@
+"""High-score tables, a player's rounds, and the ``quiz stats`` view.
+
+Player names, board keys, pack and question ids come from the score file (or
+an imported one), so every one of them goes through :func:`safe_text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from quiz.store.records import Accuracy, PlayerStats, RoundRow
+from quiz.term.sanitize import clean_line, safe_text
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.measure import Measurement
+    from rich.table import Table
+    from rich.text import Text
+
+FIELDS = (
+    "rank",
+    "player",
+    "score",
+    "correct",
+    "total",
+    "accuracy",
+    "best_streak",
+    "duration_s",
+    "board",
+    "packs",
+    "finished_at",
+    "round_id",
+)
+SPARK = "▁▂▃▄▅▆▇█"
+SPARK_ASCII = "_.-=+*#@"
+
+
+def board_table(
+    rows: Sequence[RoundRow], *, title: str, key: str, highlight_round_id: int | None = None
+) -> Table:
+    """One board's table, best first; the row of ``highlight_round_id`` stands out."""
+    from rich.table import Table
+
+    table = Table(
+        title=safe_text(title, one_line=True),
+        title_style="quiz.title",
+        caption=safe_text(key, "quiz.dim", one_line=True),
+        caption_justify="left",
+    )
+    table.add_column("#", justify="right")
+    table.add_column("player")
+    table.add_column("score", justify="right", style="quiz.points")
+    table.add_column("right", justify="right")
+    table.add_column("best streak", justify="right")
+    table.add_column("time", justify="right")
+    table.add_column("date")
+    for row in rows:
+        table.add_row(
+            "" if row.rank is None else str(row.rank),
+            safe_text(row.player, one_line=True),
+            str(row.score),
+            f"{row.correct}/{row.total}",
+            str(row.best_streak),
+            format_duration(row.duration),
+            format_date(row.finished_at),
+            style="quiz.highlight" if row.id == highlight_round_id else None,
+        )
+    return table
+
+
+def player_table(rows: Sequence[RoundRow], *, title: str | None = None) -> Table:
+    """A player's rounds (newest first), each with its board and its rank there."""
+    from rich.table import Table
+
+    table = Table(
+        title=None if title is None else safe_text(title, one_line=True),
+        title_style="quiz.title",
+    )
+    table.add_column("date")
+    table.add_column("board", overflow="fold")  # whole, to be copied into --board
+    table.add_column("rank", justify="right")
+    table.add_column("score", justify="right", style="quiz.points")
+    table.add_column("right", justify="right")
+    table.add_column("streak", justify="right")
+    table.add_column("time", justify="right")
+    for row in rows:
+        table.add_row(
+            format_date(row.finished_at),
+            safe_text(row.board, one_line=True),
+            "" if row.rank is None else f"#{row.rank}",
+            str(row.score),
+            f"{row.correct}/{row.total}",
+            str(row.best_streak),
+            format_duration(row.duration),
+        )
+    return table
+
+
+def stats_view(stats: PlayerStats) -> RenderableType:
+    """Everything ``quiz stats`` shows for one player."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[RenderableType] = [_stats_header(stats)]
+    if stats.per_pack:
+        parts += [Text(), _accuracy_table("Accuracy by pack", "pack", stats.per_pack)]
+    if stats.per_tag:
+        parts += [Text(), _accuracy_table("Accuracy by tag", "tag", stats.per_tag)]
+    if stats.most_missed:
+        parts += [Text(), _missed_table(stats)]
+    if stats.recent_scores:
+        parts += [Text(), Trend(stats.recent_scores)]
+    return Group(*parts)
+
+
+def _stats_header(stats: PlayerStats) -> Text:
+
+    text = safe_text(stats.player, "quiz.title", one_line=True)
+    rounds = "round" if stats.rounds == 1 else "rounds"
+    text.append(f": {stats.rounds} {rounds} played")
+    if stats.accuracy is not None:
+        text.append(f", {format_percent(stats.accuracy)} right ")
+        text.append(f"({stats.correct} of {stats.asked} questions)", style="quiz.dim")
+    if stats.best_score is not None:
+        text.append(", best score ")
+        text.append(str(stats.best_score), style="quiz.points")
+    return text
+
+
+def _accuracy_table(title: str, label: str, rows: Iterable[Accuracy]) -> Table:
+    from rich.table import Table
+
+    table = Table(title=title, title_style="quiz.title", title_justify="left")
+    table.add_column(label)
+    table.add_column("right", justify="right")
+    table.add_column("accuracy", justify="right")
+    table.add_column("")
+    for row in rows:
+        share = row.accuracy or 0.0
+        table.add_row(
+            safe_text(row.name, one_line=True),
+            f"{row.correct}/{row.asked}",
+            format_percent(share),
+            Bar(share),
+        )
+    return table
+
+
+def _missed_table(stats: PlayerStats) -> Table:
+    from rich.table import Table
+
+    table = Table(title="Missed most often", title_style="quiz.title", title_justify="left")
+    table.add_column("pack")
+    table.add_column("question")
+    table.add_column("missed", justify="right", style="quiz.bad")
+    for miss in stats.most_missed:
+        table.add_row(
+            safe_text(miss.pack_id, one_line=True),
+            safe_text(miss.question_id, one_line=True),
+            f"{miss.missed} of {miss.asked}",
+        )
+    return table
+
+
+class Trend:
+    """Recent scores as a sparkline with min, max and last (ASCII on a terminal that needs it)."""
+
+    def __init__(self, scores: Sequence[int]) -> None:
+        self.scores = tuple(scores)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        chars = SPARK_ASCII if options.ascii_only else SPARK
+        count = len(self.scores)
+        text = Text(f"Recent scores (last {count}, oldest first): ", style="quiz.title")
+        text.append(sparkline(self.scores, chars), style="quiz.accent")
+        low, high, last = min(self.scores), max(self.scores), self.scores[-1]
+        text.append(f"  min {low}, max {high}, last {last}", style="quiz.dim")
+        yield text
+
+
+def sparkline(values: Sequence[float], chars: str = SPARK) -> str:
+    """One character a value, from the lowest (``▁``) to the highest (``█``)."""
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return chars[len(chars) // 2 - 1] * len(values)
+    top = len(chars) - 1
+    return "".join(chars[round((value - low) / (high - low) * top)] for value in values)
+
+
+class Bar:
+    """A share (0..1) as a bar of ``width`` cells (ASCII on a terminal that needs it)."""
+
+    def __init__(self, share: float, width: int = 10) -> None:
+        self.share = share
+        self.width = width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        yield Text(bar(self.share, self.width, ascii_only=options.ascii_only), style="quiz.accent")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        return Measurement(self.width, self.width)
+
+
+def bar(share: float, width: int = 10, *, ascii_only: bool = False) -> str:
+    full, empty = ("#", ".") if ascii_only else ("█", "░")
+    filled = max(0, min(width, round(share * width)))
+    return full * filled + empty * (width - filled)
+
+
+def format_percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def format_duration(seconds: float) -> str:
+    """42.5 s as ``42.5s``; 95 s as ``1m 35s``."""
+    if round(seconds, 1) < 60:
+        return f"{seconds:.1f}s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}m {rest:02d}s"
+
+
+def format_date(moment: datetime) -> str:
+    """Local date and time, to the minute."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+# -- machine-readable output (fields documented in quiz.cli.scores) --------------
+
+
+def round_fields(row: RoundRow) -> dict[str, Any]:
+    """One round as a JSON object or CSV row: the :data:`FIELDS`, text cleaned."""
+    accuracy = row.accuracy
+    return {
+        "rank": row.rank,
+        "player": clean_line(row.player),
+        "score": row.score,
+        "correct": row.correct,
+        "total": row.total,
+        "accuracy": None if accuracy is None else round(accuracy, 3),
+        "best_streak": row.best_streak,
+        "duration_s": round(row.duration, 3),
+        "board": clean_line(row.board),
+        "packs": [clean_line(pack) for pack in row.packs],
+        "finished_at": row.finished_at.isoformat(),
+        "round_id": row.id,
+    }
+
+
+def rows_csv(rows: Sequence[RoundRow]) -> str:
+    """Rounds as CSV, header row first; packs separated by spaces."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for row in rows:
+        fields = round_fields(row)
+        fields["packs"] = " ".join(fields["packs"])
+        writer.writerow(["" if fields[name] is None else fields[name] for name in FIELDS])
+    return buffer.getvalue()
+
+
+def stats_fields(result: PlayerStats) -> dict[str, Any]:
+    """What ``quiz stats --json`` prints."""
+
+    def share(value: float | None) -> float | None:
+        return None if value is None else round(value, 3)
+
+    return {
+        "player": clean_line(result.player),
+        "rounds": result.rounds,
+        "correct": result.correct,
+        "asked": result.asked,
+        "accuracy": share(result.accuracy),
+        "best_score": result.best_score,
+        "packs": [
+            {
+                "pack_id": clean_line(a.name),
+                "correct": a.correct,
+                "asked": a.asked,
+                "accuracy": share(a.accuracy),
+            }
+            for a in result.per_pack
+        ],
+        "tags": [
+            {
+                "tag": clean_line(a.name),
+                "correct": a.correct,
+                "asked": a.asked,
+                "accuracy": share(a.accuracy),
+            }
+            for a in result.per_tag
+        ],
+        "most_missed": [
+            {
+                "pack_id": clean_line(m.pack_id),
+                "question_id": clean_line(m.question_id),
+                "missed": m.missed,
+                "asked": m.asked,
+            }
+            for m in result.most_missed
+        ],
+        "recent_scores": list(result.recent_scores),
+    }

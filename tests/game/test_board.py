@@ -1,0 +1,164 @@
+"""Board keys: canonical, order-independent, readable, and described in words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quiz.game.board import Board, board_key, describe_board, parse_board_key
+from quiz.packs.model import Difficulty, QuestionType
+
+LA = "la-la-land-first-look"
+
+
+def test_simplest_board() -> None:
+    assert board_key([LA], 10, None) == f"{LA}/10/untimed"
+
+
+def test_full_board() -> None:
+    key = board_key(
+        ["other", LA],
+        5,
+        20,
+        [Difficulty.HARD, Difficulty.EASY],
+        ["People"],
+        [QuestionType.CHOICE],
+    )
+    assert key == f"{LA}+other/5/timed-20s/difficulty=easy,hard/tag=people/type=choice"
+
+
+@pytest.mark.parametrize("limit", [None, 0, 0.0, -1, float("nan"), float("inf")])
+def test_no_limit_is_untimed(limit: float | None) -> None:
+    assert board_key([LA], 10, limit) == f"{LA}/10/untimed"
+
+
+@pytest.mark.parametrize(
+    ("limit", "part"), [(20, "timed-20s"), (20.0, "timed-20s"), (7.5, "timed-7.5s")]
+)
+def test_time_limit_is_written_like_a_person_would(limit: float, part: str) -> None:
+    assert board_key([LA], 10, limit).split("/")[2] == part
+
+
+def test_order_and_duplicates_do_not_matter() -> None:
+    one = board_key(
+        ["b", "a", "a"], 5, 10, ["hard", "easy", "hard"], ["X", "y", "x"], ["text", "choice"]
+    )
+    two = board_key(["a", "b"], 5, 10.0, ["easy", "hard"], ["y", "x"], ["choice", "text"])
+    assert one == two == "a+b/5/timed-10s/difficulty=easy,hard/tag=x,y/type=choice,text"
+
+
+def test_difficulties_and_types_are_in_natural_order() -> None:
+    key = board_key(
+        [LA], 3, None, ["hard", "medium", "easy"], (), ["number", "text", "truefalse", "choice"]
+    )
+    assert key.endswith("/difficulty=easy,medium,hard/type=choice,truefalse,text,number")
+
+
+def test_odd_tags_are_escaped_so_the_key_stays_parseable_and_shell_friendly() -> None:
+    key = board_key([LA], 3, None, tags=["rock & roll", "a/b", "x,y", "c=d", "ü"])
+    assert re.fullmatch(r"[A-Za-z0-9._~%+/,=-]+", key), key
+    board = parse_board_key(key)
+    assert board is not None
+    assert set(board.tags) == {"rock & roll", "a/b", "x,y", "c=d", "ü"}
+    assert board.key == key
+
+
+def test_a_lone_string_is_one_value() -> None:
+    assert (
+        board_key(LA, 3, None, Difficulty.HARD, "people")
+        == f"{LA}/3/untimed/difficulty=hard/tag=people"
+    )
+
+
+def test_a_board_needs_packs_and_questions() -> None:
+    with pytest.raises(ValueError, match="pack"):
+        board_key([], 10, None)
+    with pytest.raises(ValueError, match="question"):
+        board_key([LA], 0, None)
+
+
+def test_describe() -> None:
+    assert describe_board(f"{LA}/10/untimed") == f"{LA} · 10 questions · untimed"
+    assert describe_board(f"{LA}/1/timed-7.5s") == f"{LA} · 1 question · 7.5 s per question"
+    key = board_key([LA, "other"], 5, 20, ["easy", "hard"], ["people", "films"], ["choice"])
+    assert describe_board(key) == (
+        f"{LA} + other · 5 questions · 20 s per question · difficulty easy, hard"
+        " · tags films, people · type choice"
+    )
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "",
+        "/",
+        "garbage",
+        f"{LA}",
+        f"{LA}/10",
+        "/10/untimed",
+        f"{LA}/ten/untimed",
+        f"{LA}/0/untimed",
+        f"{LA}/-3/untimed",
+        f"{LA}/10/sometimes",
+        f"{LA}/10/timed-s",
+        f"{LA}/10/timed-0s",
+        f"{LA}/10/timed-nans",
+        f"{LA}/10/timed-infs",
+        f"{LA}/10/untimed/colour=red",
+        f"{LA}/10/untimed/tag",
+        f"{LA}/10/untimed/tag=",
+        f"{LA}/10/untimed/tag=a/tag=b",
+        f"{LA}+/10/untimed",
+        f"{LA}/{'9' * 50}/untimed",
+    ],
+)
+def test_describe_returns_a_malformed_key_unchanged(key: str) -> None:
+    assert parse_board_key(key) is None
+    assert describe_board(key) == key
+
+
+def test_parse_is_canonical() -> None:
+    board = parse_board_key("b+a/5/timed-20.0s/type=text,choice/tag=Y,x")
+    assert board == Board(("a", "b"), 5, 20.0, (), ("x", "y"), ("choice", "text"))
+    assert board.key == "a+b/5/timed-20s/tag=x,y/type=choice,text"
+
+
+pack_ids = st.lists(
+    st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True), min_size=1, max_size=4
+)
+
+
+@given(
+    pack_ids,
+    st.integers(1, 500),
+    st.one_of(st.none(), st.floats(min_value=0.5, max_value=600)),
+    st.lists(st.sampled_from(list(Difficulty))),
+    st.lists(st.text(min_size=1, max_size=10), max_size=4),
+    st.lists(st.sampled_from(list(QuestionType))),
+)
+def test_keys_round_trip(
+    packs: list[str],
+    count: int,
+    limit: float | None,
+    difficulties: list[Difficulty],
+    tags: list[str],
+    types: list[QuestionType],
+) -> None:
+    key = board_key(packs, count, limit, difficulties, tags, types)
+    board = parse_board_key(key)
+    assert board is not None
+    assert board.key == key
+    assert board.count == count
+    assert set(board.packs) == set(packs)
+    assert set(board.tags) == {t.casefold() for t in tags}
+    assert " " not in key
+    shuffled = board_key(packs[::-1], count, limit, difficulties[::-1], tags[::-1], types[::-1])
+    assert shuffled == key
+
+
+@given(st.text())
+def test_describe_never_raises(key: str) -> None:
+    assert isinstance(describe_board(key), str)

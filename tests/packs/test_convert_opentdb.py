@@ -1,0 +1,195 @@
+"""Open Trivia DB JSON -> pack format 1."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.errors import QuizError
+from quiz.packs.convert.common import Conversion
+from quiz.packs.convert.opentdb import convert_opentdb
+from quiz.packs.dump import dump_pack_yaml
+from quiz.packs.load import parse_pack
+from quiz.packs.model import Pack, QuestionType
+
+SAMPLES = Path(__file__).parent / "samples"
+
+
+def _convert(name: str, **kwargs: Any) -> Conversion:
+    return convert_opentdb((SAMPLES / name).read_bytes(), name, **kwargs)
+
+
+def _load(conversion: Conversion) -> Pack:
+    """The document as a pack file, loaded the way every pack is."""
+    return parse_pack(dump_pack_yaml(conversion.document), "imported.yaml")
+
+
+def test_film_sample_decodes_html_and_maps_types() -> None:
+    conversion = _convert("opentdb_film.json")
+    pack = _load(conversion)
+    assert conversion.notes == []
+    assert (pack.id, pack.title) == ("opentdb-film", "Opentdb film")
+    prompts = [q.prompt for q in pack.questions]
+    assert prompts[0] == 'Who directed "Jaws" (1975)?'
+    assert prompts[1] == 'In which city is "Amélie" (2001) set?'
+    assert prompts[3] == 'Charlie Chaplin\'s "Modern Times" was released in 1956.'
+    jaws, _, toy_story, chaplin, ghibli, _ = pack.questions
+    assert jaws.type is QuestionType.CHOICE
+    assert jaws.answer == "Steven Spielberg"
+    assert jaws.wrong == ("George Lucas", "Martin Scorsese", "Francis Ford Coppola")
+    assert jaws.difficulty == "easy"
+    assert (toy_story.type, toy_story.answer) == (QuestionType.TRUEFALSE, True)
+    assert chaplin.answer is False
+    assert jaws.tags == ("entertainment-film",)
+    assert ghibli.tags == ("entertainment-japanese-anime-manga",)
+    assert pack.source is not None
+    assert pack.source.publisher == "Open Trivia Database"
+
+
+def test_question_ids_are_unique_readable_slugs() -> None:
+    pack = _load(_convert("opentdb_film.json"))
+    ids = [q.id for q in pack.questions]
+    assert ids[0] == "directed-jaws-1975"
+    assert ids[3] == "charlie-chaplins-modern-times-released"
+    assert len(set(ids)) == len(ids)
+
+
+def test_id_and_title_can_be_given() -> None:
+    pack = _load(_convert("opentdb_film.json", pack_id="film-night", title="Film night: round 1"))
+    assert (pack.id, pack.title) == ("film-night", "Film night: round 1")
+
+
+def test_an_invalid_pack_id_is_refused() -> None:
+    with pytest.raises(QuizError, match="not a valid pack id"):
+        _convert("opentdb_film.json", pack_id="Film Night")
+
+
+def test_broken_records_are_skipped_or_fixed_with_notes() -> None:
+    conversion = _convert("opentdb_broken.json")
+    notes = [(n.where, n.skipped, n.message) for n in conversion.notes]
+    assert notes == [
+        ("results[1]", True, "missing 'correct_answer'"),
+        ("results[2]", True, "unknown type 'matching'; expected multiple or boolean"),
+        ("results[3]", False, "6 wrong options; kept the first 5"),
+        (
+            "results[4]",
+            False,
+            "the answer 'Sigourney Weaver' was also a wrong option; "
+            "removed it from the wrong options",
+        ),
+        ("results[5]", True, "the same question as results[0]"),
+        ("results[6]", True, "a boolean question's answer must be True or False, not 'Maybe'"),
+        ("results[7]", True, "not a question object"),
+        ("results[8]", True, "'incorrect_answers' must be a list"),
+        ("results[9]", False, "unknown difficulty 'extreme'; used medium"),
+        ("results[10]", False, "wrong option listed twice, kept once: john williams"),
+        (
+            "results[10]",
+            False,
+            "the answer 'John Williams' was also a wrong option; removed it from the wrong options",
+        ),
+        ("results[10]", True, "a choice question needs at least one wrong option"),
+    ]
+    assert conversion.skipped == 7
+    pack = _load(conversion)
+    assert [q.answer for q in pack.questions] == [
+        "Jack Nicholson",
+        "Up",
+        "Sigourney Weaver",
+        "Michael Mann",
+    ]
+    assert pack.questions[1].wrong == ("Shrek", "Antz", "Madagascar", "Happy Feet", "Ice Age")
+    assert pack.questions[2].wrong == ("Jamie Lee Curtis", "Linda Hamilton")
+    assert pack.questions[3].difficulty == "medium"
+
+
+def test_a_note_renders_with_its_index() -> None:
+    note = _convert("opentdb_broken.json").notes[0]
+    assert note.render("dl.json") == "dl.json: results[1]: skipped: missing 'correct_answer'"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("opentdb_no_results.json", r"response_code 1 \(no results"),
+        ("opentdb_base64.json", "base64-encoded, which is not supported"),
+        ("opentdb_url3986.json", r"URL-encoded \(url3986\), which is not supported"),
+    ],
+)
+def test_unusable_files_are_refused_with_a_reason(name: str, message: str) -> None:
+    with pytest.raises(QuizError, match=message):
+        _convert(name)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'{"results": [', "line 1: not JSON"),
+        (b'{"questions": []}', 'expected Open Trivia DB JSON: an object with a "results" list'),
+        (b"[1, 2]", "no usable questions found"),
+        (b'{"results": []}', "no usable questions found"),
+        (b'{"results": "x"}', "expected Open Trivia DB JSON"),
+        (b"\xff\xfe{}", "not UTF-8"),
+        (b"[" * 100_000, "nested too deeply|not JSON"),
+    ],
+)
+def test_unreadable_input_says_what_was_expected(data: bytes, message: str) -> None:
+    with pytest.raises(QuizError, match=message):
+        convert_opentdb(data, "in.json")
+
+
+def test_a_nonzero_response_code_with_results_is_a_note() -> None:
+    document = json.loads((SAMPLES / "opentdb_film.json").read_text())
+    document["response_code"] = 5
+    conversion = convert_opentdb(json.dumps(document).encode(), "in.json")
+    assert conversion.notes[0].where == "response_code"
+    assert "rate limit" in conversion.notes[0].message
+    assert conversion.count == 6
+
+
+def test_a_bare_list_of_results_is_read() -> None:
+    results = json.loads((SAMPLES / "opentdb_film.json").read_text())["results"]
+    assert convert_opentdb(json.dumps(results).encode(), "in.json").count == 6
+
+
+_value = st.one_of(
+    st.text(max_size=30), st.integers(), st.none(), st.booleans(), st.lists(st.text(max_size=10))
+)
+_record = st.fixed_dictionaries(
+    {
+        "type": st.sampled_from(["multiple", "boolean", "other"]) | _value,
+        "question": st.text(max_size=60) | _value,
+        "correct_answer": st.sampled_from(["True", "False", "x"]) | _value,
+        "incorrect_answers": st.lists(st.text(max_size=20), max_size=7) | _value,
+        "difficulty": st.sampled_from(["easy", "hard", "?"]),
+        "category": st.text(max_size=50),
+    }
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_record, max_size=6))
+def test_any_records_give_a_valid_pack_or_a_clear_error(records: list[dict[str, Any]]) -> None:
+    data = json.dumps({"response_code": 0, "results": records}).encode()
+    try:
+        conversion = convert_opentdb(data, "in.json")
+    except QuizError as exc:
+        _expect_unusable(exc)
+        return
+    assert len(_load(conversion).questions) == conversion.count
+
+
+def test_a_lone_surrogate_escape_becomes_a_replacement_character() -> None:
+    data = b'[{"type": "multiple", "question": "Who \\ud800?", "correct_answer": "A",'
+    data += b' "incorrect_answers": ["B"]}]'
+    assert _load(convert_opentdb(data, "in.json")).questions[0].prompt == "Who \ufffd?"
+
+
+def _expect_unusable(error: QuizError) -> None:
+    """The only errors random input may give: nothing usable, or not text at all."""
+    assert "no usable questions" in error.message or "NUL" in error.message
