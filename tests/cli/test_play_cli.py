@@ -202,3 +202,20 @@ def test_no_arguments_plays_the_built_in_pack() -> None:
     result = runner.invoke(app, [], input="")
     assert "La La Land" in result.stdout
     assert result.exit_code == 1  # input ended before the first answer
+
+
+def test_letters_stay_put_after_fifty_fifty() -> None:
+    from quiz.game.round import Round
+
+    asked = planned(8, 1, types=[QuestionType.CHOICE])
+    game = Round(asked, None, seed=8)
+    left = game.use_fifty_fifty()
+    options = asked[0].options
+    removed = next(LETTERS[i] for i, o in enumerate(options) if o not in left)
+    answer = LETTERS[options.index(asked[0].question.answer_text)]
+    code, out, _ = play("--seed", "8", "-n", "1", "--type", "choice", "--practice",
+                        answers=["50", removed, answer])
+    assert code == 0, out
+    assert f"{removed} was removed by 50:50" in out
+    assert "1/1 right" in out
+    assert f"  {answer}  {asked[0].question.answer_text}" in out

@@ -10,6 +10,7 @@ the mechanisms; these drive the whole program.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -198,14 +199,15 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def fill(folder: Path) -> Path:
+    """Fill ``folder``'s file system to the last block."""
     filler = folder / "filler"
-    with filler.open("wb") as fh:
-        try:
+    with filler.open("wb", buffering=0) as fh:
+        with contextlib.suppress(OSError):
             while True:
                 fh.write(b"\0" * 4096)
-                fh.flush()
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            while True:
+                fh.write(b"\0")
     return filler
 
 

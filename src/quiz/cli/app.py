@@ -92,9 +92,10 @@ app = typer.Typer(
         "A film trivia quiz for the terminal.\n\n"
         "Run with no command to play a round of the built-in La La Land pack.\n\n"
         "Examples:\n\n"
-        "  quiz                          play 10 questions\n\n"
-        "  quiz play -n 5 --difficulty hard --time-limit 15\n\n"
-        "  quiz scores                   the high-score table\n\n"
+        "\b\n"
+        "  quiz                          play 10 questions\n"
+        "  quiz play -n 5 --difficulty hard --time-limit 15\n"
+        "  quiz scores                   the high-score table\n"
         "  quiz packs new my-pack.yaml   start writing a pack"
     ),
     no_args_is_help=False,

@@ -13,8 +13,10 @@ packs_app = typer.Typer(
     help=(
         "List, check, install and write question packs.\n\n"
         "Examples:\n\n"
-        "  quiz packs list\n\n"
-        "  quiz packs validate my-pack.yaml\n\n"
+        "\b\n"
+        "  quiz packs list\n"
+        "  quiz packs new my-pack.yaml\n"
+        "  quiz packs validate my-pack.yaml\n"
         "  quiz packs add my-pack.yaml"
     ),
     no_args_is_help=True,

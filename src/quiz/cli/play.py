@@ -40,19 +40,35 @@ def play(
         help="A pack id or pack file; repeat for several. Default: the built-in pack.",
     ),
     count: int = typer.Option(
-        DEFAULT_COUNT, "--count", "-n", min=1, help="How many questions (capped at what there is)."
+        DEFAULT_COUNT,
+        "--count",
+        "-n",
+        min=1,
+        metavar="N",
+        help="How many questions (capped at what there is).",
     ),
     difficulty: list[DifficultyChoice] | None = typer.Option(
-        None, "--difficulty", "-d", help="Only this difficulty; repeatable."
+        None,
+        "--difficulty",
+        "-d",
+        metavar="easy|medium|hard",
+        help="Only this difficulty; repeatable.",
     ),
     tag: list[str] | None = typer.Option(
-        None, "--tag", "-t", help="Only questions with this tag; repeatable."
+        None, "--tag", "-t", metavar="TAG", help="Only questions with this tag; repeatable."
     ),
     qtype: list[TypeChoice] | None = typer.Option(
-        None, "--type", help="Only this question type; repeatable."
+        None,
+        "--type",
+        metavar="choice|truefalse|text|number",
+        help="Only this question type; repeatable.",
     ),
     seed: int | None = typer.Option(
-        None, "--seed", min=0, help="Replay: the same seed and packs give the same round."
+        None,
+        "--seed",
+        min=0,
+        metavar="N",
+        help="Replay: the same seed and packs give the same round.",
     ),
     time_limit: float | None = typer.Option(
         None,
@@ -62,7 +78,10 @@ def play(
         help="Seconds per question; 0 for untimed. Default: the pack's own, else untimed.",
     ),
     name: str | None = typer.Option(
-        None, "--name", help="Your name on the high-score table (remembered for next time)."
+        None,
+        "--name",
+        metavar="NAME",
+        help="Your name on the high-score table (remembered for next time).",
     ),
     practice: bool = typer.Option(False, "--practice", help="Play without recording a score."),
 ) -> None:
@@ -73,10 +92,10 @@ def play(
 
     Examples:
 
+    \b
       quiz play -n 5 --seed 7
-
       quiz play --difficulty hard --tag people --time-limit 15
-
+      quiz play --pack my-pack --pack la-la-land-first-look
       printf 'A\\nB\\nC\\n' | quiz play -n 3 --name ann
     """
     from quiz.game.board import board_key

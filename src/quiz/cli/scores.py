@@ -108,6 +108,10 @@ def _board_sections(
     limit: int,
 ) -> tuple[Sections, str]:
     """The tables to show, and what to say when there is none."""
+    if board is None and pack is None and not all_boards and store.top(DEFAULT_BOARD, 1):
+        # The usual case, answered from the index: store.boards() reads every round,
+        # which is needed only to pick another board when the default one has none.
+        return _sections(store, [DEFAULT_BOARD], NO_ROUNDS, player, limit)
     played = store.boards()
     if not played:
         return [], NO_ROUNDS
@@ -121,6 +125,13 @@ def _board_sections(
     else:
         keys, empty = [played[0][0]], NO_ROUNDS
         _note(f"showing {played[0][0]}; see --all")
+    return _sections(store, keys, empty, player, limit)
+
+
+def _sections(
+    store: ScoreStore, keys: list[str], empty: str, player: str | None, limit: int
+) -> tuple[Sections, str]:
+    """Each board's best rounds (boards with none left out), and what to say if none is left."""
     sections = [(key, store.top(key, limit, player=player)) for key in keys]
     sections = [(key, rows) for key, rows in sections if rows]
     if player is not None and not sections:

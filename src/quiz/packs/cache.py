@@ -91,11 +91,20 @@ def _text(value: Any, optional: bool = True) -> str | None:
 
 
 def _texts(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, list):
         raise TypeError("expected a list of text")
+    for item in value:  # a loop, not all(...): this runs for every question of every pack
+        if not isinstance(item, str):
+            raise TypeError("expected a list of text")
     return tuple(value)
 
 
+# Lookups by value, as QuestionType(value) and Difficulty(value) but without the
+# enum call's overhead (a missing value raises KeyError, which read() also treats
+# as a broken entry).
+_QUESTION_TYPES = {str(t): t for t in QuestionType}
+_DIFFICULTIES = {str(d): d for d in Difficulty}
+_NUMBER = (int, float)
 _ANSWER_TYPES: dict[QuestionType, tuple[type, ...]] = {
     QuestionType.CHOICE: (str,),
     QuestionType.TEXT: (str,),
@@ -105,14 +114,14 @@ _ANSWER_TYPES: dict[QuestionType, tuple[type, ...]] = {
 
 
 def _question_from(d: dict[str, Any], line: Any) -> Question:
-    qtype = QuestionType(d["type"])
+    qtype = _QUESTION_TYPES[d["type"]]
     answer: Answer = d["answer"]
     if not isinstance(answer, _ANSWER_TYPES[qtype]) or (
         qtype is QuestionType.NUMBER and isinstance(answer, bool)
     ):
         raise TypeError("answer of the wrong type")
     tolerance = d.get("tolerance", 0)
-    if not isinstance(tolerance, int | float) or isinstance(tolerance, bool):
+    if not isinstance(tolerance, _NUMBER) or isinstance(tolerance, bool):
         raise TypeError("tolerance")
     return Question(
         id=str(_text(d["id"], optional=False)),
@@ -122,7 +131,7 @@ def _question_from(d: dict[str, Any], line: Any) -> Question:
         wrong=_texts(d.get("wrong", [])),
         accept=_texts(d.get("accept", [])),
         tolerance=float(tolerance),
-        difficulty=Difficulty(d["difficulty"]),
+        difficulty=_DIFFICULTIES[d["difficulty"]],
         tags=_texts(d.get("tags", [])),
         explanation=_text(d.get("explanation")),
         hint=_text(d.get("hint")),

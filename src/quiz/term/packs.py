@@ -10,6 +10,7 @@ from quiz.term.sanitize import safe_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
     from quiz.packs.discovery import Found
 
@@ -26,39 +27,42 @@ def source_line(pack: Pack) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def _about(pack: Pack) -> Text:
+    """Title, then tags and source in dim lines under it."""
+    text = safe_text(pack.title, "bold", one_line=True)
+    if pack.tags:
+        text.append("\n")
+        text.append_text(safe_text("tags: " + ", ".join(pack.tags), "quiz.dim", one_line=True))
+    if source_line(pack):
+        text.append("\n")
+        text.append_text(safe_text("from: " + source_line(pack), "quiz.dim", one_line=True))
+    return text
+
+
 def packs_table(found: list[Found]) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title="Question packs", title_style="quiz.title", expand=False)
-    for name in ("id", "title", "questions", "difficulty", "tags", "source", "where"):
-        table.add_column(
-            name,
-            justify="right" if name == "questions" else "left",
-            overflow="fold",
-            no_wrap=name in ("id", "questions"),
-        )
+    table = Table(title="Question packs", title_style="quiz.title", show_lines=True, expand=True)
+    table.add_column("id", style="quiz.accent", no_wrap=True)
+    table.add_column("title", ratio=3, overflow="fold")
+    table.add_column("questions", justify="right", no_wrap=True)
+    table.add_column("easy·med·hard", justify="center", no_wrap=True)
+    table.add_column("where", ratio=2, overflow="fold", style="quiz.dim")
     for item in found:
-        where = safe_text(item.where, "quiz.dim", one_line=True)
+        where = safe_text(item.where, one_line=True)
         if item.pack is None:
             error = str(item.error.problems[0]) if item.error and item.error.problems else "invalid"
             table.add_row(
-                safe_text("(broken)", "quiz.bad"),
-                safe_text(error, "quiz.bad"),
-                "",
-                "",
-                "",
-                "",
-                where,
+                safe_text("(broken)", "quiz.bad"), safe_text(error, "quiz.bad"), "", "", where
             )
             continue
         pack = item.pack
+        mix = pack.difficulty_mix()
         table.add_row(
-            safe_text(pack.id, "quiz.accent", one_line=True),
-            safe_text(pack.title, one_line=True),
+            safe_text(pack.id, one_line=True),
+            _about(pack),
             str(len(pack.questions)),
-            difficulty_mix(pack),
-            safe_text(", ".join(pack.tags), one_line=True),
-            safe_text(source_line(pack), one_line=True),
+            " · ".join(str(mix[d]) for d in Difficulty),
             where,
         )
     return table

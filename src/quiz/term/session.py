@@ -29,6 +29,12 @@ if TYPE_CHECKING:
 
 MAX_ANSWER = 500  # characters of one answer that are kept; the rest of the line is dropped
 LETTERS = "ABCDEFGH"
+PROMPT_KINDS = {
+    QuestionType.TRUEFALSE: "t/f",
+    QuestionType.NUMBER: "a number",
+    QuestionType.TEXT: "your answer",
+}
+PANEL_WIDTH = 88  # wide enough for any prompt line, narrow enough to read
 FIFTY_FIFTY_WORDS = frozenset({"50", "50:50", "5050", "50/50"})
 SKIP_WORDS = frozenset({"skip", "/skip"})
 HINT_WORDS = frozenset({"?", "hint", "/hint"})
@@ -151,7 +157,7 @@ class Session:
         q = asked.question
         body: list[RenderableType] = [safe_text(q.prompt, "bold")]
         if q.type is QuestionType.CHOICE:
-            for letter, option in zip(LETTERS, self.round.options, strict=False):
+            for letter, option in self._labelled():
                 line = Text(f"  {letter}  ", style="quiz.accent")
                 line.append_text(safe_text(option, one_line=True))
                 body.append(line)
@@ -167,17 +173,16 @@ class Session:
             subtitle_align="right",
             box=box.ROUNDED,
             padding=(0, 1),
+            width=min(self.console.width, PANEL_WIDTH),
         )
 
     def _prompt_text(self, asked_at: float) -> str:
         q = self.round.current
         assert q is not None
-        kind = {
-            QuestionType.CHOICE: f"A-{LETTERS[len(self.round.options) - 1]}",
-            QuestionType.TRUEFALSE: "t/f",
-            QuestionType.NUMBER: "a number",
-            QuestionType.TEXT: "your answer",
-        }[q.question.type]
+        if q.question.type is QuestionType.CHOICE:
+            kind = self._letters()
+        else:
+            kind = PROMPT_KINDS[q.question.type]
         limit = self.round.time_limit
         clock = ""
         if limit:
@@ -206,12 +211,50 @@ class Session:
                 continue
             asked = self.round.current
             assert asked is not None
-            problem = check_input(asked.question, raw, self.round.options)
+            raw, problem = self._by_label(raw)
+            problem = problem or check_input(asked.question, raw, self.round.options)
             if problem is not None:
                 self.console.print(f"  {problem}.", style="quiz.warn", markup=False)
                 continue
             self._show(self.round.answer(raw, self.clock() - asked_at))
             return
+
+    def _labelled(self) -> list[tuple[str, str]]:
+        """The options still shown, each with the letter it had at first.
+
+        Letters stay put after 50:50, so a player who had picked "B" in their
+        head is not tricked by the options moving up.
+        """
+        asked = self.round.current
+        assert asked is not None
+        shown = set(self.round.options)
+        return [(LETTERS[i], o) for i, o in enumerate(asked.options[: len(LETTERS)]) if o in shown]
+
+    def _letters(self) -> str:
+        letters = [letter for letter, _ in self._labelled()]
+        if len(letters) == len(LETTERS[: len(letters)]) and letters == list(
+            LETTERS[: len(letters)]
+        ):
+            return f"A-{letters[-1]}"
+        return "/".join(letters)
+
+    def _by_label(self, raw: str) -> tuple[str, str | None]:
+        """A choice answered by its letter or number, as the option's text."""
+        if not self._is_choice() or raw in self.round.options:
+            return raw, None
+        asked = self.round.current
+        assert asked is not None
+        label = raw.rstrip(".)").strip().upper()
+        if len(label) == 1 and label in LETTERS[: len(asked.options)]:
+            index = LETTERS.index(label)
+        elif label.isdigit() and 1 <= int(label) <= len(asked.options):
+            index = int(label) - 1
+        else:
+            return raw, None
+        option = asked.options[index]
+        if option not in self.round.options:
+            return raw, f"{label} was removed by 50:50; choose {self._letters()}"
+        return option, None
 
     def _is_choice(self) -> bool:
         asked = self.round.current
