@@ -68,7 +68,11 @@ class LineReader:
             line = input()
         else:
             self.console.print(prompt, end="", markup=False)
-            line = self._read_piped()
+            try:
+                line = self._read_piped()
+            except EOFError:
+                self.console.print()  # end the prompt's line before the message
+                raise
             self.console.print(clean_line(line), markup=False, highlight=False)
         return line[:MAX_ANSWER]
 

@@ -1,0 +1,114 @@
+"""Start-up stays light: what ``quiz --version`` and ``quiz --help`` import.
+
+These tests look at which modules get imported, never at how long anything
+takes (speed is measured by ``benchmarks/run.py``, against baselines, where
+noise can be handled). A heavy import creeping into a module that every
+command loads shows up here as a plain failure naming the module.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Collection
+
+import pytest
+
+import quiz
+
+# Heavy packages, by their top-level name (C accelerators included).
+NOT_FOR_VERSION = {"rich", "yaml", "_yaml", "sqlite3", "_sqlite3", "typer", "pydantic"}
+NOT_FOR_HELP = {"rich", "yaml", "_yaml", "sqlite3", "_sqlite3"}
+# Modules of quiz that bring the heavy ones (or a lot of code) with them.
+QUIZ_NOT_FOR_HELP = {"quiz.packs.validate", "quiz.packs.yamlread", "quiz.store", "quiz.term"}
+
+MODULES_AFTER = """
+import json, sys
+sys.argv = ["quiz", *json.loads(sys.argv[1])]
+from quiz.__main__ import main
+try:
+    main()
+except SystemExit as exc:
+    if exc.code not in (0, None):
+        raise
+print("\\n" + json.dumps(sorted(sys.modules)))
+"""
+
+
+def modules_after(*args: str) -> tuple[str, set[str]]:
+    """Run ``quiz ARGS`` in a fresh interpreter; its output and the modules it imported."""
+    result = subprocess.run(
+        [sys.executable, "-c", MODULES_AFTER, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    output, _, modules = result.stdout.rstrip("\n").rpartition("\n")
+    return output, set(json.loads(modules))
+
+
+def heavy(
+    modules: Collection[str], packages: Collection[str], quiz_modules: Collection[str] = ()
+) -> set[str]:
+    """The modules that are, or are inside, one of ``packages`` or ``quiz_modules``."""
+    return {
+        name
+        for name in modules
+        if name.split(".")[0] in packages
+        or any(name == q or name.startswith(q + ".") for q in quiz_modules)
+    }
+
+
+def imported_by_importtime(stderr: str) -> set[str]:
+    """Module names from ``python -X importtime`` output (``import time: self | cum | name``)."""
+    names = set()
+    for line in stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            name = line.rsplit("|", 1)[1].strip()
+            if name != "imported package":  # the header line
+                names.add(name)
+    return names
+
+
+def test_version_as_python_dash_m_imports_nothing_heavy() -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "quiz", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout == f"quiz {quiz.__version__}\n"
+    imported = imported_by_importtime(result.stderr)
+    assert "quiz" in imported  # the importtime output was read
+    assert heavy(imported, NOT_FOR_VERSION) == set()
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_fast_path_imports_nothing_heavy(flag: str) -> None:
+    output, modules = modules_after(flag)
+    assert output.strip() == f"quiz {quiz.__version__}"
+    assert heavy(modules, NOT_FOR_VERSION) == set()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("packs", "--help"), ("scores", "--help"), ("play", "--help")],
+    ids=" ".join,
+)
+def test_help_imports_no_yaml_sqlite_rich_or_pack_model(args: tuple[str, ...]) -> None:
+    output, modules = modules_after(*args)
+    assert "Usage" in output
+    assert heavy(modules, NOT_FOR_HELP, QUIZ_NOT_FOR_HELP) == set()
+
+
+def test_heavy_finds_packages_their_submodules_and_quiz_modules() -> None:
+    modules = {"yaml", "_yaml", "yamlish", "json", "quiz.packs.validate", "quiz.store.db", "quiz"}
+    assert heavy(modules, NOT_FOR_HELP, QUIZ_NOT_FOR_HELP) == {
+        "yaml",
+        "_yaml",
+        "quiz.packs.validate",
+        "quiz.store.db",
+    }
