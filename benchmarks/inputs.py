@@ -29,8 +29,9 @@ PEOPLE = [
 ]  # fmt: skip
 FILMS = [
     "Whiplash", "Top Hat", "Singin' in the Rain", "The Umbrellas of Cherbourg", "Swing Time",
-    "Gangster Squad", "Crazy, Stupid, Love", "Guy and Madeline on a Park Bench", "Rebel Without a Cause",
-    "An American in Paris", "The Young Girls of Rochefort", "Broadway Melody of 1940",
+    "Gangster Squad", "Crazy, Stupid, Love", "Guy and Madeline on a Park Bench",
+    "Rebel Without a Cause", "An American in Paris", "The Young Girls of Rochefort",
+    "Broadway Melody of 1940",
 ]  # fmt: skip
 PLACES = [
     "Griffith Observatory", "Hermosa Beach", "the Lighthouse Café", "Angels Flight",

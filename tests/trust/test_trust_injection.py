@@ -37,7 +37,9 @@ from quiz.cli.app import app
 from quiz.packs.load import load_pack, parse_pack
 
 runner = CliRunner()
-PROMPT = re.compile(rb"Answer \((A-[A-H]|t/f|a number|your answer)\)[^>]*> ")
+PROMPT = re.compile(rb"Answer \(([A-H][-/A-H]*|t/f|a number|your answer)\)[^>]*> ")
+QUESTION_NUMBER = re.compile(rb"Question (\d+) of")
+WRONG = {b"t/f": b"f", b"a number": b"7", b"your answer": b"nope"}
 SHOWN_NAME = "]0;pwnedann[bold]x"  # HOSTILE_NAME with its controls gone
 
 
@@ -85,18 +87,20 @@ questions:
 def play_in_terminal(child: pexpect.spawn) -> bytes:
     """Answer every question: a hint first, 50:50 on the choice, then a wrong answer."""
     seen = b""
+    question = b""
     tries: dict[bytes, int] = {}
     while child.expect([PROMPT, pexpect.EOF]) == 0:
         seen += child.before + child.after
+        question = ([question, *QUESTION_NUMBER.findall(child.before)])[-1]
+        tries[question] = tries.get(question, 0) + 1
         kind = child.match.group(1)
-        tries[kind] = tries.get(kind, 0) + 1
-        if tries[kind] == 1:
+        choice = kind not in WRONG
+        if tries[question] == 1:
             child.sendline("?")
-        elif kind.startswith(b"A-") and tries[kind] == 2:
+        elif choice and tries[question] == 2:
             child.sendline("50")
         else:
-            wrong = {b"t/f": "f", b"a number": "7", b"your answer": "nope"}
-            child.sendline(wrong.get(kind, "A"))
+            child.sendline(kind[:1] if choice else WRONG[kind])  # a letter still shown
     return seen + child.before
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from trust_support import assert_no_crash, finish, local_modes, quiz_env, spawn, write_pack
+from trust_support import assert_no_crash, finish, local_modes, quiz_env, spawn
 
 from quiz.store.db import ScoreStore
 from quiz.store.records import AnswerRecord, RoundRecord
@@ -104,17 +104,12 @@ def test_ctrl_d_at_the_name_prompt(quiz_home: Path) -> None:
 
 
 def big_pack(path: Path, questions: int = 10_000) -> Path:
-    return write_pack(
-        path,
-        {
-            "format": 1,
-            "pack": {"id": "big", "title": "Big"},
-            "questions": [
-                {"id": f"q{i}", "type": "truefalse", "prompt": f"Is {i} even?", "answer": i % 2 == 0}
-                for i in range(questions)
-            ],
-        },
-    )
+    lines = [
+        f"  - {{id: q{i}, type: truefalse, prompt: Is {i} even?, answer: {i % 2 == 0}}}".lower()
+        for i in range(questions)
+    ]
+    path.write_text("format: 1\npack: {id: big, title: Big}\nquestions:\n" + "\n".join(lines))
+    return path
 
 
 def yaml_is_loaded(pid: int) -> bool:
@@ -136,7 +131,8 @@ def test_ctrl_c_while_a_big_pack_loads(tmp_path: Path, quiz_home: Path) -> None:
     ) as child:
         deadline = time.monotonic() + 30
         while not yaml_is_loaded(child.pid):
-            assert child.poll() is None and time.monotonic() < deadline
+            assert child.poll() is None
+            assert time.monotonic() < deadline
             time.sleep(0.005)
         child.send_signal(signal.SIGINT)
         out, err = child.communicate(timeout=30)
@@ -166,7 +162,7 @@ def test_ctrl_c_at_any_moment_of_start_up(delay: float, tmp_path: Path, quiz_hom
     assert rounds_in(quiz_home) == 0
 
 
-# -- hang-ups and kill ------------------------------------------------------------------------------
+# -- hang-ups and kill -----------------------------------------------------------------------
 
 
 def test_closing_the_terminal_ends_the_round_with_129(quiz_home: Path) -> None:
@@ -203,12 +199,13 @@ def test_a_signal_at_a_question_ends_quietly(
 
 def many_rounds(count: int) -> None:
     start = datetime(2025, 1, 1, tzinfo=UTC)
-    answer = AnswerRecord("la-la-land-first-look", "director", "x", True, False, False, 1.0, 100, ())
+    pack = "la-la-land-first-look"
+    answer = AnswerRecord(pack, "director", "x", True, False, False, 1.0, 100, ())
     records = [
         RoundRecord(
             player=f"player-{n}",
-            board=f"la-la-land-first-look/{n % 10 + 1}/untimed",
-            pack_ids=("la-la-land-first-look",),
+            board=f"{pack}/{n % 10 + 1}/untimed",
+            pack_ids=(pack,),
             score=n,
             correct=1,
             total=1,
@@ -234,7 +231,8 @@ def head_1(args: list[str], home: Path) -> tuple[int, bytes, str]:
         stderr=subprocess.PIPE,
         env=quiz_env(home),
     ) as child:
-        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout is not None
+        assert child.stderr is not None
         fcntl.fcntl(child.stdout.fileno(), F_SETPIPE_SZ, 4096)
         first = child.stdout.readline()
         child.stdout.close()

@@ -87,7 +87,7 @@ def digest(path: Path) -> str:
 
 # -- a crash in the middle of saving ----------------------------------------------------
 
-SAVER = """
+SAVER = f"""
 import os, sys, time
 from typer.testing import CliRunner
 import quiz.store.db as db
@@ -108,9 +108,9 @@ insert_round.calls = 0
 db.insert_round = insert_round
 runner = CliRunner()
 for n in range(saves + 1 if stop_in_last else 10_000):
-    result = runner.invoke(app, %r, input=%r)
-    os.write(1, b"saved %%d\\n" %% result.exit_code)
-""" % (PLAY, ANSWERS)
+    result = runner.invoke(app, {PLAY!r}, input={ANSWERS!r})
+    os.write(1, b"saved %d\\n" % result.exit_code)
+"""
 
 
 def saver(home: Path, saves: int, stop: bool) -> subprocess.Popen[bytes]:

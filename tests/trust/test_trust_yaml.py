@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 import resource
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -50,10 +51,10 @@ class Case:
     write: Callable[[Path], None]
     message: str  # a regular expression the problem's message must match
     positioned: bool = True  # PATH:LINE:COL: rather than PATH:
-    heavy: bool = False  # seconds of work for the pure-Python reader: slow tests only
+    slow_for: tuple[str, ...] = ()  # the readers that need seconds for it: slow tests only
 
 
-def text_case(name: str, text: str, message: str, **kw: bool) -> Case:
+def text_case(name: str, text: str, message: str, **kw: Any) -> Case:
     return Case(name, lambda p: p.write_bytes(text.encode("utf-8")), message, **kw)
 
 
@@ -90,7 +91,7 @@ CASES = [
     text_case("deep-block-sequences", "- " * 50_000 + "x\n", r"deeper than 64 levels"),
     text_case("deep-explicit-keys", "? " * 50_000 + "x\n", r"deeper than 64 levels"),
     text_case("deep-block-mappings", nested_block_mappings(5_000), r"deeper than 64 levels"),
-    Case("300-megabytes", sparse, r"the file is 300 MiB; packs are limited to 32 MiB", False),
+    Case("300-megabytes", sparse, r"the file is .*; packs are limited to .*32 MiB", False),
     text_case(
         "python-apply",
         'format: 1\npack: !!python/object/apply:os.system ["touch PWNED"]\n',
@@ -141,16 +142,16 @@ CASES = [
             f"  - {{id: q{i}, type: truefalse, prompt: p, answer: true}}\n" for i in range(50_000)
         ),
         rf"has 50,000 questions; a pack holds at most {spec.MAX_QUESTIONS:,}",
-        heavy=True,
+        slow_for=("libyaml", "pure"),
     ),
     text_case(
         "10-megabyte-line",
         HEAD + "  - {id: q, type: text, prompt: " + "x" * 10 * 2**20 + ", answer: y}\n",
         rf"is 10,485,760 characters long; keep it to {spec.MAX_TEXT:,} at most",
-        heavy=True,
+        slow_for=("pure",),
     ),
 ]
-LIGHT = [case for case in CASES if not case.heavy]
+LIGHT = [case for case in CASES if not case.slow_for]
 
 
 def problem_line(path: Path, case: Case) -> re.Pattern[str]:
@@ -159,7 +160,7 @@ def problem_line(path: Path, case: Case) -> re.Pattern[str]:
 
 
 @pytest.fixture(params=["libyaml", "pure"])
-def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Which YAML reader parses (asserted on every call), as the program would choose it."""
     expected = {"libyaml": getattr(yaml, "CSafeLoader", None), "pure": yaml.SafeLoader}
     if expected[request.param] is None:
@@ -173,7 +174,7 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> I
         return real_parse(stream, Loader)
 
     monkeypatch.setattr(yaml, "parse", parse)
-    yield request.param
+    return str(request.param)
 
 
 def in_process(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -218,7 +219,8 @@ def test_a_huge_file_is_refused_before_it_is_read(
     monkeypatch.setattr(Path, "open", no_reading)
     result = runner.invoke(app, ["packs", "validate", str(path)])
     assert result.exit_code == 1
-    assert f"{path}: the file is 300 MiB" in result.stdout
+    assert result.stdout.startswith(f"{path}: the file is ")
+    assert "packs are limited to" in result.stdout
 
 
 # -- for real: one child per reader, every file at once, under limits --------------------
@@ -254,7 +256,8 @@ def validate_in_a_child(
 
 
 def test_every_hostile_file_in_a_real_process_with_libyaml(tmp_path: Path, quiz_home: Path) -> None:
-    validate_in_a_child(LIGHT, tmp_path, quiz_home, pure=False, timeout=60)
+    quick = [case for case in CASES if "libyaml" not in case.slow_for]
+    validate_in_a_child(quick, tmp_path, quiz_home, pure=False, timeout=60)
 
 
 def test_every_hostile_file_in_a_real_process_with_the_pure_python_reader(
@@ -264,10 +267,13 @@ def test_every_hostile_file_in_a_real_process_with_the_pure_python_reader(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("pure", [False, True], ids=["libyaml", "pure"])
-@pytest.mark.parametrize("case", [c for c in CASES if c.heavy], ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    ("case", "reader"),
+    [(case, reader) for case in CASES for reader in case.slow_for],
+    ids=lambda value: value if isinstance(value, str) else value.name,
+)
 def test_big_hostile_files_in_a_real_process(
-    case: Case, pure: bool, tmp_path: Path, quiz_home: Path
+    case: Case, reader: str, tmp_path: Path, quiz_home: Path
 ) -> None:
     # The pure-Python reader needs about 25 s for 50,000 questions on a slow machine.
-    validate_in_a_child([case], tmp_path, quiz_home, pure=pure, timeout=120)
+    validate_in_a_child([case], tmp_path, quiz_home, pure=reader == "pure", timeout=120)

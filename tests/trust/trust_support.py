@@ -25,8 +25,10 @@ SUBPROCESS_TIMEOUT = 60  # seconds; a child that takes longer is a failure, not 
 
 def quiz_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment of a child quiz: its own data folder, no colour overrides."""
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    env.pop("QUIZ_DEBUG", None)
+    # PYTHONUNBUFFERED changes how a closed pipe shows (CPython drops the rest of a
+    # partial write without an error), so children run as a user's shell runs them.
+    unset = ("NO_COLOR", "FORCE_COLOR", "QUIZ_DEBUG", "PYTHONUNBUFFERED")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(QUIZ_HOME=str(home), PYTHONDONTWRITEBYTECODE="1", **extra)
     return env
 

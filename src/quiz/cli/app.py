@@ -12,12 +12,12 @@ import contextlib
 import os
 import signal
 import sys
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 import typer
-from typer.core import TyperGroup
 
 from quiz import __version__
+from quiz.cli.base import QuizCommand, QuizSubGroup
 from quiz.cli.packs import packs_app
 from quiz.cli.play import play
 from quiz.cli.scores import scores_app, stats
@@ -37,7 +37,7 @@ class Terminated(BaseException):
         self.code = code
 
 
-class QuizGroup(TyperGroup):
+class QuizGroup(QuizSubGroup):
     """The root group: its ``invoke`` wraps every command, so it is the boundary."""
 
     def invoke(self, ctx: Any) -> Any:
@@ -71,18 +71,28 @@ class QuizGroup(TyperGroup):
 def _stopped(why: str, code: int) -> NoReturn:
     from quiz.term.console import err
 
-    with contextlib.suppress(OSError):
+    try:
         err().print(f"\n{why}; nothing was recorded.", style="quiz.dim", markup=False)
+    except OSError:  # the terminal is gone (its window closed): nobody is left to tell
+        _quiet(sys.stdout, sys.stderr)
     raise typer.Exit(code) from None
 
 
 def _quiet_stdout() -> None:
     """After a broken pipe, point stdout at /dev/null so the final flush cannot fail."""
+    _quiet(sys.stdout)
+
+
+def _quiet(*streams: TextIO) -> None:
+    """Point streams at /dev/null, so that what is left in their buffers cannot fail at exit."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    except OSError:
+        return
+    for stream in streams:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
 
 
 app = typer.Typer(
@@ -132,10 +142,10 @@ def root(
             command.invoke(play_ctx)
 
 
-app.command("play")(play)
+app.command("play", cls=QuizCommand)(play)
 app.add_typer(packs_app, name="packs")
 app.add_typer(scores_app, name="scores")
-app.command("stats")(stats)
+app.command("stats", cls=QuizCommand)(stats)
 
 
 def _on_signal(signum: int, _frame: object) -> None:

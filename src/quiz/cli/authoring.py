@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from quiz.cli.base import QuizCommand
 from quiz.errors import PackError, QuizError
 from quiz.packs.convert import ImportFormat
 
@@ -42,8 +43,8 @@ MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 
 def register(packs_app: typer.Typer) -> None:
     """Add ``new`` and ``import`` to the ``quiz packs`` app."""
-    packs_app.command("new", help=NEW_HELP)(new_pack)
-    packs_app.command("import", help=IMPORT_HELP)(import_pack)
+    packs_app.command("new", help=NEW_HELP, cls=QuizCommand)(new_pack)
+    packs_app.command("import", help=IMPORT_HELP, cls=QuizCommand)(import_pack)
 
 
 def new_pack(

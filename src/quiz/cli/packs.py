@@ -7,9 +7,11 @@ from pathlib import Path
 
 import typer
 
+from quiz.cli.base import QuizCommand, QuizSubGroup
 from quiz.errors import PackError, QuizError
 
 packs_app = typer.Typer(
+    cls=QuizSubGroup,
     help=(
         "List, check, install and write question packs.\n\n"
         "Examples:\n\n"
@@ -24,7 +26,7 @@ packs_app = typer.Typer(
 )
 
 
-@packs_app.command("list")
+@packs_app.command("list", cls=QuizCommand)
 def list_packs(
     as_json: bool = typer.Option(False, "--json", help="Print the list as JSON."),
 ) -> None:
@@ -32,23 +34,15 @@ def list_packs(
 
     Example: quiz packs list --json
     """
-    from quiz.packs.discovery import check_unique_ids, discover
+    from quiz.packs.discovery import check_unique_ids, survey
 
-    found = discover()
+    found = survey()
     if as_json:
         rows = []
         for item in found:
             row: dict[str, object] = {"where": item.where, "builtin": item.builtin}
-            if item.pack is not None:
-                pack = item.pack
-                row.update(
-                    id=pack.id,
-                    title=pack.title,
-                    questions=len(pack.questions),
-                    difficulty={str(k): v for k, v in pack.difficulty_mix().items()},
-                    tags=pack.tags,
-                    source=pack.source.to_dict() if pack.source else None,
-                )
+            if item.summary is not None:
+                row.update(item.summary.to_dict())
             else:
                 row["error"] = [str(p) for p in item.error.problems] if item.error else []
             rows.append(row)
@@ -62,7 +56,7 @@ def list_packs(
     check_unique_ids(found)
 
 
-@packs_app.command("show")
+@packs_app.command("show", cls=QuizCommand)
 def show(
     pack: str = typer.Argument(..., metavar="ID|PATH", help="A pack id or a pack file."),
     answers: bool = typer.Option(False, "--answers", help="Also show the answers."),
@@ -79,7 +73,7 @@ def show(
     out().print(pack_view(found, found.origin, answers=answers))
 
 
-@packs_app.command("validate")
+@packs_app.command("validate", cls=QuizCommand)
 def validate(
     paths: list[Path] = typer.Argument(..., help="Pack files to check.", show_default=False),
 ) -> None:
@@ -118,7 +112,7 @@ def _one_line(text: str) -> str:
     return clean_line(text)
 
 
-@packs_app.command("schema")
+@packs_app.command("schema", cls=QuizCommand)
 def schema(
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Write the schema to this file instead of printing it."
@@ -141,7 +135,7 @@ def schema(
     typer.echo(f"wrote {output}")
 
 
-@packs_app.command("verify")
+@packs_app.command("verify", cls=QuizCommand)
 def verify(
     pack: str = typer.Argument(..., metavar="ID|PATH", help="The pack to check."),
     against: Path = typer.Option(..., "--against", help="The article, as a text file."),
@@ -183,7 +177,7 @@ def verify(
         raise QuizError(f"{len(report.unsourced)} question(s) have no source excerpt (--strict)")
 
 
-@packs_app.command("add")
+@packs_app.command("add", cls=QuizCommand)
 def add(
     paths: list[Path] = typer.Argument(..., help="Pack files, or folders of them."),
     replace: bool = typer.Option(False, "--replace", help="Update a pack with the same id."),
@@ -203,7 +197,7 @@ def add(
         typer.echo(f"play it with: quiz play --pack {item.pack.id}")
 
 
-@packs_app.command("remove")
+@packs_app.command("remove", cls=QuizCommand)
 def remove(
     pack_id: str = typer.Argument(..., metavar="ID", help="The id of an installed pack."),
 ) -> None:
@@ -217,7 +211,7 @@ def remove(
     typer.echo(f"removed '{pack_id}' ({path})")
 
 
-@packs_app.command("export")
+@packs_app.command("export", cls=QuizCommand)
 def export(
     pack: str = typer.Argument(..., metavar="ID|PATH", help="The pack to write out."),
     output: Path = typer.Option(..., "-o", "--output", help="The YAML file to write."),

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from quiz.cli.base import QuizCommand, QuizSubGroup
 from quiz.errors import QuizError
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ DEFAULT_BOARD = "la-la-land-first-look/10/timed-20s"
 NO_ROUNDS = "No rounds recorded yet. Play one with `quiz`."
 
 scores_app = typer.Typer(
+    cls=QuizSubGroup,
     help=(
         "The high-score tables: the best rounds of each board, best first. A board is "
         "a kind of round (packs, question count, time limit, filters); only rounds "
@@ -172,6 +174,7 @@ def _show(sections: Sections, empty: str, *, by_player: bool, as_json: bool, as_
 
 @scores_app.command(
     "reset",
+    cls=QuizCommand,
     short_help="Forget recorded rounds (asks first).",
     help=(
         "Forget recorded rounds: all of them, or one player's, or those with a pack. "
@@ -221,6 +224,7 @@ def reset(
 
 @scores_app.command(
     "export",
+    cls=QuizCommand,
     short_help="Write every round, with its answers, to a JSON file.",
     help=(
         "Write every recorded round, with its answers, to a JSON file (- for standard "
@@ -245,6 +249,7 @@ def export(
 
 @scores_app.command(
     "import",
+    cls=QuizCommand,
     short_help="Add the rounds of an export file.",
     help=(
         "Add the rounds of a file written by `quiz scores export`. Rounds already "

@@ -9,20 +9,20 @@ always safe. JSON, never pickle: a cache file is data, not code.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from quiz.atomic import atomic_write
 from quiz.packs.model import (
     FORMAT_VERSION,
     Answer,
     Difficulty,
     Pack,
     PackDefaults,
+    PackSummary,
     Question,
     QuestionType,
     SourceInfo,
@@ -58,28 +58,50 @@ def read(cache_dir: Path, path: Path, st: os.stat_result) -> Pack | None:
         return None
 
 
+def summary_path(cache_dir: Path, path: Path) -> Path:
+    return entry_path(cache_dir, path).with_suffix(".summary.json")
+
+
+def read_summary(cache_dir: Path, path: Path, st: os.stat_result) -> PackSummary | None:
+    """The cached summary of this exact file (a small file beside the entry), or None."""
+    try:
+        with summary_path(cache_dir, path).open("rb") as fh:
+            entry = json.load(fh)
+        if entry["key"] != _key(path, st):
+            return None
+        d = entry["summary"]
+        difficulty = {str(k): int(v) for k, v in d["difficulty"].items()}
+        source = d.get("source")
+        return PackSummary(
+            id=str(_text(d["id"], optional=False)),
+            title=str(_text(d["title"], optional=False)),
+            questions=int(d["questions"]),
+            difficulty=difficulty,
+            tags=list(_texts(d["tags"])),
+            source=_source_from(source),
+            origin=str(_text(entry["origin"], optional=False)),
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
+
+
 def write(cache_dir: Path, path: Path, st: os.stat_result, pack: Pack) -> None:
-    """Store a pack; any failure (read-only folder, full disk) is ignored."""
+    """Store a pack and its summary; any failure (read-only folder, full disk) is ignored."""
     entry = {
         "key": _key(path, st),
         "origin": pack.origin,
         "lines": [q.line for q in pack.questions],
         "pack": pack.to_dict(),
     }
-    tmp = None
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".entry-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with atomic_write(entry_path(cache_dir, path), "w", durable=False) as fh:
             json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, entry_path(cache_dir, path))
-        tmp = None
+        summary = {"key": entry["key"], "origin": pack.origin, "summary": pack.summary().to_dict()}
+        with atomic_write(summary_path(cache_dir, path), "w", durable=False) as fh:
+            json.dump(summary, fh, ensure_ascii=False)
     except (OSError, ValueError):
         pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def _text(value: Any, optional: bool = True) -> str | None:
@@ -159,7 +181,11 @@ def _pack_from(d: dict[str, Any], lines: list[Any], origin: Any) -> Pack:
         description=_text(meta.get("description")),
         version=version,
         language=str(_text(meta.get("language", "en"), optional=False)),
-        source=None if source is None else SourceInfo(**{k: _text(v) for k, v in source.items()}),
+        source=_source_from(source),
         defaults=PackDefaults(time_limit=None if time_limit is None else float(time_limit)),
         origin=str(_text(origin, optional=False)),
     )
+
+
+def _source_from(source: Any) -> SourceInfo | None:
+    return None if source is None else SourceInfo(**{k: _text(v) for k, v in source.items()})

@@ -13,20 +13,24 @@ from pathlib import Path
 
 from quiz.errors import PackError, PackNotFoundError, QuizError
 from quiz.packs.builtin import BUILTIN_ID, builtin_pack_path
-from quiz.packs.load import load_pack
-from quiz.packs.model import Pack
+from quiz.packs.load import load_pack, summarize_pack
+from quiz.packs.model import Pack, PackSummary
 
 PACK_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A pack and where it lives; ``error`` instead of ``pack`` for a broken file."""
+    """A pack and where it lives; ``error`` instead of a pack for a broken file.
+
+    ``summary`` is set for every good file; ``pack`` only by :func:`discover`.
+    """
 
     path: Path
     builtin: bool
     pack: Pack | None = None
     error: PackError | None = None
+    summary: PackSummary | None = None
 
     @property
     def where(self) -> str:
@@ -59,7 +63,15 @@ def _load(path: Path, builtin: bool) -> Found:
         pack = load_pack(path, origin="built-in" if builtin else None)
     except PackError as exc:
         return Found(path, builtin, error=exc)
-    return Found(path, builtin, pack=pack)
+    return Found(path, builtin, pack=pack, summary=pack.summary())
+
+
+def _summarize(path: Path, builtin: bool) -> Found:
+    try:
+        summary = summarize_pack(path, origin="built-in" if builtin else None)
+    except PackError as exc:
+        return Found(path, builtin, error=exc)
+    return Found(path, builtin, summary=summary)
 
 
 def discover() -> list[Found]:
@@ -69,20 +81,27 @@ def discover() -> list[Found]:
     return found
 
 
+def survey() -> list[Found]:
+    """Like :func:`discover`, with summaries only: fast when the cache is warm."""
+    found = [_summarize(builtin_pack_path(), builtin=True)]
+    found.extend(_summarize(path, builtin=False) for path in installed_files())
+    return found
+
+
 def check_unique_ids(found: Iterable[Found]) -> None:
     """Two packs with one id cannot both be played or installed: say which files."""
     seen: dict[str, Found] = {}
     for item in found:
-        if item.pack is None:
+        if item.summary is None:
             continue
-        first = seen.get(item.pack.id)
+        first = seen.get(item.summary.id)
         if first is not None:
             raise QuizError(
-                f"two packs have the id '{item.pack.id}': {first.where} and {item.where}",
+                f"two packs have the id '{item.summary.id}': {first.where} and {item.where}",
                 hint="give one of them another pack.id, or remove one "
                 "(quiz packs remove ID removes an installed pack)",
             )
-        seen[item.pack.id] = item
+        seen[item.summary.id] = item
 
 
 def looks_like_path(spec: str) -> bool:

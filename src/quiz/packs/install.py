@@ -8,11 +8,10 @@ rename, so a failure midway leaves nothing half-installed.
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.atomic import atomic_write
 from quiz.errors import PackError, QuizError
 from quiz.packs.builtin import BUILTIN_ID
 from quiz.packs.discovery import PACK_SUFFIXES, installed_files, packs_dir
@@ -99,21 +98,11 @@ def install(paths: list[Path], *, replace: bool = False) -> list[Installed]:
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".install-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
+        with atomic_write(target, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-        tmp = None
     except OSError as exc:
         raise QuizError(f"cannot write {target}: {exc.strerror or exc}") from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def write_new_file(target: Path, data: bytes, *, force: bool = False) -> None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from quiz.errors import PackError, PackNotFoundError, Problem
-from quiz.packs.model import Pack
+from quiz.packs.model import Pack, PackSummary
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
@@ -93,6 +93,25 @@ def read_pack_bytes(path: Path, label: str | None = None) -> tuple[bytes, os.sta
     if len(data) > MAX_FILE_BYTES:
         raise _problem(label, f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB")
     return data, st
+
+
+def summarize_pack(path: Path, *, origin: str | None = None) -> PackSummary:
+    """A pack's summary: from the cache when fresh, else by loading the pack."""
+    from quiz.packs import cache
+    from quiz.store.paths import cache_dir
+
+    absolute = path.absolute()
+    try:
+        st = absolute.stat()
+    except OSError:
+        pass
+    else:
+        if stat.S_ISREG(st.st_mode):
+            found = cache.read_summary(cache_dir(), absolute, st)
+            wanted = origin if origin is not None else str(absolute)
+            if found is not None:
+                return found if found.origin == wanted else replace(found, origin=wanted)
+    return load_pack(path, origin=origin).summary()
 
 
 def load_pack(path: Path, *, origin: str | None = None, use_cache: bool = True) -> Pack:

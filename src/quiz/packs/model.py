@@ -106,6 +106,29 @@ class PackDefaults:
 
 
 @dataclass(frozen=True, slots=True)
+class PackSummary:
+    """What a list of packs shows, without the questions themselves."""
+
+    id: str
+    title: str
+    questions: int
+    difficulty: dict[str, int]
+    tags: list[str]
+    source: SourceInfo | None
+    origin: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "questions": self.questions,
+            "difficulty": dict(self.difficulty),
+            "tags": list(self.tags),
+            "source": self.source.to_dict() if self.source else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Pack:
     id: str
     title: str
@@ -133,6 +156,17 @@ class Pack:
         for q in self.questions:
             mix[q.difficulty] += 1
         return mix
+
+    def summary(self) -> PackSummary:
+        return PackSummary(
+            id=self.id,
+            title=self.title,
+            questions=len(self.questions),
+            difficulty={str(d): n for d, n in self.difficulty_mix().items()},
+            tags=self.tags,
+            source=self.source,
+            origin=self.origin,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The pack as a format-1 document (what a pack file holds)."""

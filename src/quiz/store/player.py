@@ -6,11 +6,7 @@ shown, so a name always reads back exactly as it was typed.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from pathlib import Path
-
+from quiz.atomic import atomic_write
 from quiz.errors import QuizError
 from quiz.store.paths import player_path
 
@@ -56,20 +52,10 @@ def remember_name(name: str) -> bool:
     """
     target = player_path()
     text = normalize_player_name(name) + "\n"
-    tmp_name: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".player-", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
+        with atomic_write(target, "w") as file:
             file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        Path(tmp_name).replace(target)
-        tmp_name = None
     except OSError:
         return False
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                Path(tmp_name).unlink()
     return True

@@ -21,17 +21,15 @@ are ignored. On import, a round already on record (same player, board,
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import os
 import sqlite3
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from quiz.atomic import atomic_write
 from quiz.errors import QuizError
 from quiz.store.player import normalize_player_name
 from quiz.store.records import AnswerRecord, RoundRecord
@@ -58,21 +56,11 @@ _DUPLICATE_SQL = (
 
 def export_file(conn: sqlite3.Connection, path: Path) -> int:
     """Write the export next to ``path``, then move it into place; how many rounds."""
-    tmp_name: str | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent or ".")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+        with atomic_write(path, "w") as stream:
             count = write_export(conn, stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(tmp_name).replace(path)
-        tmp_name = None
     except OSError as exc:
         raise QuizError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                Path(tmp_name).unlink()
     return count
 
 

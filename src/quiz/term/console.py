@@ -6,6 +6,7 @@ never pay for it.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -43,11 +44,17 @@ def _make(stderr: bool) -> Console:
     from rich.console import Console
     from rich.theme import Theme
 
+    class QuizConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1 here; the error boundary turns this into exit 141.
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
     kwargs: dict[str, object] = {}
     if _plain:
         kwargs.update(color_system=None, force_terminal=False, force_interactive=False)
     width = os.environ.get("COLUMNS")
-    return Console(
+    return QuizConsole(
         stderr=stderr,
         theme=Theme(THEME),
         highlight=False,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from quiz.packs.model import Difficulty, Pack
+from quiz.packs.model import Difficulty, Pack, PackSummary, SourceInfo
 from quiz.term.sanitize import safe_text
 
 if TYPE_CHECKING:
@@ -20,22 +20,22 @@ def difficulty_mix(pack: Pack) -> str:
     return " · ".join(f"{mix[d]} {d}" for d in Difficulty if mix[d])
 
 
-def source_line(pack: Pack) -> str:
-    if pack.source is None:
+def source_line(source: SourceInfo | None) -> str:
+    if source is None:
         return ""
-    parts = [pack.source.publisher, pack.source.author, pack.source.date]
+    parts = [source.publisher, source.author, source.date]
     return ", ".join(p for p in parts if p)
 
 
-def _about(pack: Pack) -> Text:
+def _about(pack: PackSummary) -> Text:
     """Title, then tags and source in dim lines under it."""
     text = safe_text(pack.title, "bold", one_line=True)
     if pack.tags:
         text.append("\n")
         text.append_text(safe_text("tags: " + ", ".join(pack.tags), "quiz.dim", one_line=True))
-    if source_line(pack):
+    if source_line(pack.source):
         text.append("\n")
-        text.append_text(safe_text("from: " + source_line(pack), "quiz.dim", one_line=True))
+        text.append_text(safe_text("from: " + source_line(pack.source), "quiz.dim", one_line=True))
     return text
 
 
@@ -50,19 +50,18 @@ def packs_table(found: list[Found]) -> RenderableType:
     table.add_column("where", ratio=2, overflow="fold", style="quiz.dim")
     for item in found:
         where = safe_text(item.where, one_line=True)
-        if item.pack is None:
+        if item.summary is None:
             error = str(item.error.problems[0]) if item.error and item.error.problems else "invalid"
             table.add_row(
                 safe_text("(broken)", "quiz.bad"), safe_text(error, "quiz.bad"), "", "", where
             )
             continue
-        pack = item.pack
-        mix = pack.difficulty_mix()
+        pack = item.summary
         table.add_row(
             safe_text(pack.id, one_line=True),
             _about(pack),
-            str(len(pack.questions)),
-            " · ".join(str(mix[d]) for d in Difficulty),
+            str(pack.questions),
+            " · ".join(str(pack.difficulty.get(str(d), 0)) for d in Difficulty),
             where,
         )
     return table
@@ -86,7 +85,9 @@ def pack_view(pack: Pack, where: str, *, answers: bool) -> RenderableType:
         meta.add_row(
             "source",
             safe_text(
-                " · ".join(v for v in (pack.source.title, source_line(pack), pack.source.url) if v)
+                " · ".join(
+                    v for v in (pack.source.title, source_line(pack.source), pack.source.url) if v
+                )
             ),
         )
     if pack.defaults.time_limit:
