@@ -110,8 +110,8 @@ def figures(data: Inputs, scratch: Path) -> list[Figure]:
             typer_help,
             "minimal Typer app --help",
             1.3,
-            "Typer imports pydantic to process the root's options (see the context row);"
-            " a one-command app's --help exits before that",
+            "Typer building the options of quiz's ~20 commands (pydantic is avoided: an"
+            " absent --help is a plain False, see src/quiz/cli/base.py)",
         ),
         Figure(
             "first question, built-in pack",
@@ -140,9 +140,9 @@ def figures(data: Inputs, scratch: Path) -> list[Figure]:
             big_json,
             "minimal Typer command reading its JSON",
             1.5,
-            "all 10,000 questions are rebuilt from the cache as frozen Questions (mostly"
-            " dataclass __init__), then Rich and the round's modules; the baseline only"
-            " parses the JSON",
+            "all 10,000 questions are rebuilt from the cache as frozen Questions (most of"
+            " the gap), then Rich and the round's modules; only lazily built questions"
+            " would close it",
         ),
         Figure(
             "packs list, 50 packs x 1,000 questions, cache warm",
@@ -150,9 +150,8 @@ def figures(data: Inputs, scratch: Path) -> list[Figure]:
             quiz_help,
             "quiz --help",
             2.0,
-            "all 50,000 questions are read from 16 MB of cache JSON and rebuilt just to"
-            " be counted (most of the time); then Rich's 51-row table and pydantic (via"
-            " Typer, see the context row)",
+            "each pack's small cached summary is read (no questions rebuilt); what is left"
+            " is mostly Rich drawing a 51-row table",
         ),
         Figure(
             "scores, 100,000 rounds",
@@ -160,8 +159,8 @@ def figures(data: Inputs, scratch: Path) -> list[Figure]:
             quiz_help,
             "quiz --help",
             1.3,
-            "pydantic (via Typer, see the context row) and Rich for the table; opening the"
-            " score file and the queries take a few milliseconds (indexes)",
+            "Typer coerces the scores options through pydantic (see the context row), then"
+            " Rich for the table; the file and its queries take a few ms (indexes)",
         ),
         Figure(
             "peak memory, round of the 10,000-question pack",

@@ -57,7 +57,7 @@ def test_quiz_debug_lets_the_exception_through(monkeypatch: pytest.MonkeyPatch) 
 @pytest.mark.parametrize(
     ("target", "args"),
     [
-        ("quiz.packs.discovery.discover", ["packs", "list"]),
+        ("quiz.packs.discovery.survey", ["packs", "list"]),
         ("quiz.packs.discovery.resolve", ["packs", "show", "la-la-land-first-look"]),
         ("quiz.term.packs.pack_view", ["packs", "show", "la-la-land-first-look"]),
         ("quiz.packs.load.load_pack", ["packs", "validate", "questions.yaml"]),

@@ -97,9 +97,17 @@ def write(cache_dir: Path, path: Path, st: os.stat_result, pack: Pack) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
         with atomic_write(entry_path(cache_dir, path), "w", durable=False) as fh:
             json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
-        summary = {"key": entry["key"], "origin": pack.origin, "summary": pack.summary().to_dict()}
+    except (OSError, ValueError):
+        return
+    write_summary(cache_dir, path, st, pack)
+
+
+def write_summary(cache_dir: Path, path: Path, st: os.stat_result, pack: Pack) -> None:
+    """Store a pack's summary for quick listing; failures are ignored."""
+    entry = {"key": _key(path, st), "origin": pack.origin, "summary": pack.summary().to_dict()}
+    try:
         with atomic_write(summary_path(cache_dir, path), "w", durable=False) as fh:
-            json.dump(summary, fh, ensure_ascii=False)
+            json.dump(entry, fh, ensure_ascii=False)
     except (OSError, ValueError):
         pass
 

@@ -111,6 +111,9 @@ def summarize_pack(path: Path, *, origin: str | None = None) -> PackSummary:
             wanted = origin if origin is not None else str(absolute)
             if found is not None:
                 return found if found.origin == wanted else replace(found, origin=wanted)
+            pack = load_pack(path, origin=origin)
+            cache.write_summary(cache_dir(), absolute, st, pack)
+            return pack.summary()
     return load_pack(path, origin=origin).summary()
 
 
