@@ -3,13 +3,15 @@
 The text goes to a temporary file beside the target, is flushed to disk, and
 is then renamed over the target in one step. A failure at any point leaves the
 target as it was and removes the temporary file; the ``OSError`` is the
-caller's to turn into a message.
+caller's to turn into a message. A target that is a link has the file it names
+replaced (the link stays); one that is a pipe or a device is written through.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,9 +44,16 @@ def atomic_write(target: Path, mode: str, *, durable: bool = True) -> Any:
 
 @contextlib.contextmanager
 def _atomic_write(target: Path, mode: str, durable: bool) -> Iterator[IO[Any]]:
+    encoding = None if "b" in mode else "utf-8"
+    if _is_special(target):
+        # A pipe or a device (-o /dev/stdout): nothing to replace, so write through it;
+        # renaming over it would put a file where the device was.
+        with target.open(mode, encoding=encoding) as stream:
+            yield stream
+        return
+    target = Path(os.path.realpath(target))  # a link to a file: replace the file, keep the link
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-", suffix=".tmp")
     try:
-        encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding) as stream:
             yield stream
             stream.flush()
@@ -57,3 +66,12 @@ def _atomic_write(target: Path, mode: str, durable: bool) -> Iterator[IO[Any]]:
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _is_special(target: Path) -> bool:
+    """Whether ``target`` (or what a link there names) exists and is not a regular file."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)

@@ -213,8 +213,9 @@ def test_letters_stay_put_after_fifty_fifty() -> None:
     options = asked[0].options
     removed = next(LETTERS[i] for i, o in enumerate(options) if o not in left)
     answer = LETTERS[options.index(asked[0].question.answer_text)]
-    code, out, _ = play("--seed", "8", "-n", "1", "--type", "choice", "--practice",
-                        answers=["50", removed, answer])
+    code, out, _ = play(
+        "--seed", "8", "-n", "1", "--type", "choice", "--practice", answers=["50", removed, answer]
+    )
     assert code == 0, out
     assert f"{removed} was removed by 50:50" in out
     assert "1/1 right" in out

@@ -266,7 +266,6 @@ def test_a_closed_pipe_ends_quietly_with_141(args: list[str], quiz_home: Path) -
         ["scores", "export", "-"],
         ["packs", "list", "--json"],
         ["packs", "schema"],
-        ["packs", "export", "la-la-land-first-look", "-o", "/dev/stdout", "--force"],
         ["stats", "--player", "player-1"],
         ["--help"],
     ],
