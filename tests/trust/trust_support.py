@@ -140,7 +140,7 @@ FORBIDDEN = (
 # The program's own escapes: SGR styling, and readline's private-mode switches
 # (bracketed paste, meta key) around input().
 ALLOWED_ESCAPE = re.compile(r"\x1b\[[0-9;]*m|\x1b\[\?(?:2004|1034)[hl]")
-C0_ALLOWED = "\t\n\r\x1b\x08"  # \x08: the terminal's own line discipline may echo it
+C0_ALLOWED = "\t\n\r\x1b"
 
 
 def terminal_problems(text: str) -> list[str]:

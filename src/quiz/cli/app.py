@@ -64,7 +64,8 @@ class QuizGroup(QuizSubGroup):
                 raise
             from quiz.term.console import print_error
 
-            print_error(f"unexpected {type(exc).__name__}: {exc}", BUG_HINT)
+            detail = f": {exc}" if str(exc) else ""
+            print_error(f"unexpected {type(exc).__name__}{detail}", BUG_HINT)
             raise typer.Exit(ExitCode.INTERNAL) from None
 
 
