@@ -11,11 +11,14 @@ import os
 import stat
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from quiz.errors import PackError, PackNotFoundError, Problem
 from quiz.packs.model import Pack, PackSummary
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
+
+_Cached = TypeVar("_Cached", Pack, PackSummary)
 
 
 def _problem(
@@ -95,26 +98,36 @@ def read_pack_bytes(path: Path, label: str | None = None) -> tuple[bytes, os.sta
     return data, st
 
 
+def _regular_stat(path: Path) -> os.stat_result | None:
+    """The file's status if it is a regular file (the only kind the cache knows)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
+
+
+def _as_from(item: _Cached, origin: str | None, path: Path) -> _Cached:
+    """A cached pack or summary, naming the origin this caller asked for."""
+    wanted = origin if origin is not None else str(path)
+    return item if item.origin == wanted else replace(item, origin=wanted)
+
+
 def summarize_pack(path: Path, *, origin: str | None = None) -> PackSummary:
     """A pack's summary: from the cache when fresh, else by loading the pack."""
     from quiz.packs import cache
     from quiz.store.paths import cache_dir
 
     absolute = path.absolute()
-    try:
-        st = absolute.stat()
-    except OSError:
-        pass
-    else:
-        if stat.S_ISREG(st.st_mode):
-            found = cache.read_summary(cache_dir(), absolute, st)
-            wanted = origin if origin is not None else str(absolute)
-            if found is not None:
-                return found if found.origin == wanted else replace(found, origin=wanted)
-            pack = load_pack(path, origin=origin)
-            cache.write_summary(cache_dir(), absolute, st, pack)
-            return pack.summary()
-    return load_pack(path, origin=origin).summary()
+    st = _regular_stat(absolute)
+    if st is not None:
+        found = cache.read_summary(cache_dir(), absolute, st)
+        if found is not None:
+            return _as_from(found, origin, absolute)
+    pack = load_pack(path, origin=origin)
+    if st is not None:  # the pack may have come from a cache entry older than summaries
+        cache.write_summary(cache_dir(), absolute, st, pack)
+    return pack.summary()
 
 
 def load_pack(path: Path, *, origin: str | None = None, use_cache: bool = True) -> Pack:
@@ -124,17 +137,11 @@ def load_pack(path: Path, *, origin: str | None = None, use_cache: bool = True) 
 
     label = str(path)
     path = path.absolute()
-    if use_cache:
-        try:
-            st = path.stat()
-        except OSError:
-            pass
-        else:
-            if stat.S_ISREG(st.st_mode):
-                cached = cache.read(cache_dir(), path, st)
-                if cached is not None:
-                    wanted = origin if origin is not None else str(path)
-                    return cached if cached.origin == wanted else replace(cached, origin=wanted)
+    st = _regular_stat(path) if use_cache else None
+    if st is not None:
+        cached = cache.read(cache_dir(), path, st)
+        if cached is not None:
+            return _as_from(cached, origin, path)
     data, st = read_pack_bytes(path, label)
     pack = parse_pack(data, label, origin if origin is not None else str(path))
     if use_cache:
