@@ -143,7 +143,16 @@ _ANSWER_TYPES: dict[QuestionType, tuple[type, ...]] = {
 }
 
 
+def _optional_text(d: dict[str, Any], name: str) -> str | None:
+    value = d.get(name)
+    if value is not None and type(value) is not str:
+        raise TypeError(name)
+    return value
+
+
 def _question_from(d: dict[str, Any], line: Any) -> Question:
+    # This runs once for every question of every cached pack, so the checks
+    # are written out plainly (exact type tests, no helper per field).
     qtype = _QUESTION_TYPES[d["type"]]
     answer: Answer = d["answer"]
     if not isinstance(answer, _ANSWER_TYPES[qtype]) or (
@@ -153,20 +162,24 @@ def _question_from(d: dict[str, Any], line: Any) -> Question:
     tolerance = d.get("tolerance", 0)
     if not isinstance(tolerance, _NUMBER) or isinstance(tolerance, bool):
         raise TypeError("tolerance")
+    qid, prompt = d["id"], d["prompt"]
+    if type(qid) is not str or type(prompt) is not str:
+        raise TypeError("id and prompt are text")
+    wrong, accept, tags = d.get("wrong"), d.get("accept"), d.get("tags")
     return Question(
-        id=str(_text(d["id"], optional=False)),
-        type=qtype,
-        prompt=str(_text(d["prompt"], optional=False)),
-        answer=answer,
-        wrong=_texts(d.get("wrong", [])),
-        accept=_texts(d.get("accept", [])),
-        tolerance=float(tolerance),
-        difficulty=_DIFFICULTIES[d["difficulty"]],
-        tags=_texts(d.get("tags", [])),
-        explanation=_text(d.get("explanation")),
-        hint=_text(d.get("hint")),
-        source=_text(d.get("source")),
-        line=line if isinstance(line, int) else None,
+        qid,
+        qtype,
+        prompt,
+        answer,
+        () if wrong is None else _texts(wrong),
+        () if accept is None else _texts(accept),
+        float(tolerance),
+        _DIFFICULTIES[d["difficulty"]],
+        () if tags is None else _texts(tags),
+        _optional_text(d, "explanation"),
+        _optional_text(d, "hint"),
+        _optional_text(d, "source"),
+        line if type(line) is int else None,
     )
 
 
