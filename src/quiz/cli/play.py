@@ -169,11 +169,11 @@ def _login_name() -> str:
 
 def _run(game: Round, packs: list[Pack], interactive: bool) -> float:
     from quiz.term.console import out
-    from quiz.term.session import LineReader, Session, Shown
+    from quiz.term.session import LineReader, Session
 
     title = packs[0].title if len(packs) == 1 else " + ".join(p.title for p in packs)
     console = out()
-    session = Session(game, console, LineReader(console, interactive), Shown(title, interactive))
+    session = Session(game, console, LineReader(console, interactive), title)
     return session.play()
 
 

@@ -15,7 +15,6 @@ import contextlib
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quiz.errors import Interrupted, QuizError
@@ -89,14 +88,6 @@ class LineReader:
         return line.rstrip("\r\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Shown:
-    """How the round looks: the title over it and whether hints are offered."""
-
-    title: str
-    interactive: bool
-
-
 class Session:
     """Plays one :class:`Round` on a console."""
 
@@ -105,13 +96,13 @@ class Session:
         game: Round,
         console: Console,
         reader: LineReader,
-        shown: Shown,
+        title: str,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.round = game
         self.console = console
         self.reader = reader
-        self.shown = shown
+        self.title = title
         self.clock = clock
         self.started = clock()
 
@@ -138,7 +129,7 @@ class Session:
 
         limit = self.round.time_limit
         timing = f"{format_number(limit)} seconds per question" if limit else "untimed"
-        self.console.print(Rule(safe_text(self.shown.title, "quiz.title", one_line=True)))
+        self.console.print(Rule(safe_text(self.title, "quiz.title", one_line=True)))
         self.console.print(
             f"{self.round.total} questions · {timing}\n"
             "Lifelines, once each: type 50 for 50:50, skip to pass. ? shows a hint.",
