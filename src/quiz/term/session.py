@@ -113,6 +113,7 @@ class Session:
             while not self.round.finished:
                 self._ask_one()
         except KeyboardInterrupt:
+            self.console.print()  # leave the prompt's line before the message
             raise RoundInterrupted(self._abandoned("interrupted")) from None
         except EOFError:
             raise InputEnded(self._abandoned("input ended")) from None
