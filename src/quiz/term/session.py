@@ -132,7 +132,7 @@ class Session:
         timing = f"{format_number(limit)} seconds per question" if limit else "untimed"
         self.console.print(Rule(safe_text(self.title, "quiz.title", one_line=True)))
         self.console.print(
-            f"{self.round.total} questions · {timing}\n"
+            f"{self.round.total} question{'' if self.round.total == 1 else 's'} · {timing}\n"
             "Lifelines, once each: type 50 for 50:50, skip to pass. ? shows a hint.",
             style="quiz.dim",
             markup=False,
