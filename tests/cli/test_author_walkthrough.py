@@ -79,3 +79,23 @@ def test_an_opentdb_file_imports_decoded_and_plays(tmp_path: Path) -> None:
     assert played.exit_code == 0, played.output
     assert f"{n}/{n} right" in played.stdout
     assert 'Who directed "Jaws" (1975)?' in played.stdout
+
+
+def test_new_writes_the_schema_its_first_line_names(tmp_path: Path) -> None:
+    from quiz.packs.spec import json_schema
+
+    path = tmp_path / "my-pack.yaml"
+    assert runner.invoke(app, ["packs", "new", str(path)]).exit_code == 0
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=quiz-pack.schema.json"
+    schema = tmp_path / "quiz-pack.schema.json"
+    assert json.loads(schema.read_text(encoding="utf-8")) == json_schema()
+
+
+def test_new_leaves_an_existing_schema_file_alone(tmp_path: Path) -> None:
+    schema = tmp_path / "quiz-pack.schema.json"
+    schema.write_text("mine", encoding="utf-8")
+    result = runner.invoke(app, ["packs", "new", str(tmp_path / "p.yaml")])
+    assert result.exit_code == 0
+    assert schema.read_text(encoding="utf-8") == "mine"
+    assert "quiz packs schema -o" in result.stdout

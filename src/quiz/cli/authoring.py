@@ -77,7 +77,29 @@ def new_pack(
         text = starter_from_article(article, from_article.name, pack_id, title)
     parse_pack(text, str(path))  # the starter must be valid as written
     write_new_file(path, text.encode("utf-8"), force=force)
-    _print_new(path, pack_id, from_article)
+    schema = _write_schema_beside(path)
+    _print_new(path, pack_id, from_article, schema)
+
+
+def _write_schema_beside(path: Path) -> Path | None:
+    """The schema the starter's first line names, so editors check as you type.
+
+    An existing file of that name is left alone (it may be the user's own).
+    """
+    import json
+
+    from quiz.packs.install import write_new_file
+    from quiz.packs.spec import json_schema
+    from quiz.packs.starter import SCHEMA_FILE
+
+    schema = path.parent / SCHEMA_FILE
+    if schema.exists():
+        return None
+    try:
+        write_new_file(schema, (json.dumps(json_schema(), indent=2) + "\n").encode("utf-8"))
+    except QuizError:
+        return None  # a read-only folder: the pack itself was written, which is what counts
+    return schema
 
 
 def _read_article(path: Path) -> str:
@@ -95,7 +117,7 @@ def _read_article(path: Path) -> str:
         raise QuizError(f"{path} is not UTF-8 text", hint="save the article as UTF-8") from None
 
 
-def _print_new(path: Path, pack_id: str, article: Path | None) -> None:
+def _print_new(path: Path, pack_id: str, article: Path | None, schema: Path | None) -> None:
     from quiz.term.console import out
 
     shown = shlex.quote(str(path))
@@ -108,9 +130,17 @@ def _print_new(path: Path, pack_id: str, article: Path | None) -> None:
         f"  quiz packs add {shown}",
         f"  quiz play --pack {shown}",
         "",
-        "For completion in your editor: quiz packs schema -o "
-        f"{shlex.quote(str(path.parent / 'quiz-pack.schema.json'))}",
     ]
+    from quiz.packs.starter import SCHEMA_FILE
+
+    if schema is not None:
+        lines.append(f"Wrote {schema} too: editors that read the pack's first line use it")
+        lines.append("for completion and checking as you type.")
+    else:
+        lines.append(
+            "For completion in your editor: quiz packs schema -o "
+            f"{shlex.quote(str(path.parent / SCHEMA_FILE))}"
+        )
     _print_lines(out(), lines)
 
 
