@@ -99,3 +99,50 @@ def test_twenty_processes_finding_a_damaged_file_move_it_aside_once(
         assert conn.execute("SELECT count(*) FROM rounds").fetchone()[0] == PROCESSES
     finally:
         conn.close()
+
+
+@pytest.mark.slow
+def test_twenty_real_rounds_at_once_are_all_listed(quiz_home: Path) -> None:
+    """The issue's own check: 20 `quiz play` processes, then `quiz scores --all --json`."""
+    env = {**os.environ, "QUIZ_HOME": str(quiz_home)}
+    children = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "quiz",
+                "play",
+                "-n",
+                "2",
+                "--type",
+                "text",
+                "--seed",
+                str(n),
+                "--time-limit",
+                "0",
+                "--name",
+                f"p{n}",
+            ],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(PROCESSES)
+    ]
+    for child in children:  # every answer line at once, so all rounds end together
+        assert child.stdin is not None
+        child.stdin.write("skip\nzz\nzz\nzz\n")
+        child.stdin.close()
+    for child in children:
+        code = child.wait(timeout=120)
+        assert code == 0, child.stderr.read() if child.stderr else code
+    listed = subprocess.run(
+        [sys.executable, "-m", "quiz", "scores", "--all", "--json", "--limit", "100"],
+        env=env, capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+    import json
+
+    players = sorted(row["player"] for row in json.loads(listed.stdout))
+    assert players == sorted(f"p{n}" for n in range(PROCESSES))
