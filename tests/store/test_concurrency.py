@@ -136,8 +136,10 @@ def test_twenty_real_rounds_at_once_are_all_listed(quiz_home: Path) -> None:
         child.stdin.write("skip\nzz\nzz\nzz\n")
         child.stdin.close()
     for child in children:
-        _, errors = child.communicate(timeout=120)
-        assert child.returncode == 0, errors
+        assert child.stderr is not None
+        with child.stderr:
+            errors = child.stderr.read()
+        assert child.wait(timeout=120) == 0, errors
     listed = subprocess.run(
         [sys.executable, "-m", "quiz", "scores", "--all", "--json", "--limit", "100"],
         env=env, capture_output=True, text=True, check=True, timeout=60,
