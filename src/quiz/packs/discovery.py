@@ -120,11 +120,11 @@ def resolve(spec: str) -> Pack:
             pack = load_pack(candidate)
             if pack.id == spec:
                 return pack
-    for path in installed_files():
-        item = _load(path, builtin=False)
-        if item.pack is not None and item.pack.id == spec:
-            return item.pack
-    known = [f.pack.id for f in discover() if f.pack is not None]
+    found = survey()
+    for item in found[1:]:  # a file copied in by hand under another name
+        if item.summary is not None and item.summary.id == spec:
+            return load_pack(item.path)
+    known = [f.summary.id for f in found if f.summary is not None]
     raise PackNotFoundError(
         f"no pack with the id '{spec}'",
         hint=f"packs you have: {', '.join(known)}. Give a path to play a file "

@@ -27,12 +27,12 @@ class Installed:
 
 
 def _installed_ids() -> dict[str, Path]:
-    from quiz.packs.load import load_pack
+    from quiz.packs.load import summarize_pack
 
     ids: dict[str, Path] = {}
     for path in installed_files():
         try:
-            ids[load_pack(path).id] = path
+            ids[summarize_pack(path).id] = path
         except QuizError:
             continue
     return ids
