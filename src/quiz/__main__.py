@@ -6,7 +6,17 @@ is imported, so it starts as fast as Python itself.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+
+
+def _interrupted_while_starting(_signum: int, _frame: object) -> None:
+    # While quiz imports and builds its commands there is nothing to save or
+    # tidy, and a KeyboardInterrupt raised inside the import machinery can end
+    # up unhandled; so leave at once. Commands put the usual handler back.
+    os.write(2, b"\ninterrupted\n")
+    os._exit(130)
 
 
 def main() -> None:
@@ -15,10 +25,9 @@ def main() -> None:
 
         print(f"quiz {__version__}")
         return
-    try:
-        from quiz.cli.app import run
-    except KeyboardInterrupt:  # Ctrl-C while Python is still importing
-        sys.exit(130)
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+    from quiz.cli.app import run
+
     run()
 
 

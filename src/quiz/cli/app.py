@@ -41,6 +41,7 @@ class QuizGroup(QuizSubGroup):
     """The root group: its ``invoke`` wraps every command, so it is the boundary."""
 
     def invoke(self, ctx: Any) -> Any:
+        _usual_interrupts()
         try:
             return super().invoke(ctx)
         except QuizError as exc:
@@ -67,6 +68,12 @@ class QuizGroup(QuizSubGroup):
             detail = f": {exc}" if str(exc) else ""
             print_error(f"unexpected {type(exc).__name__}{detail}", BUG_HINT)
             raise typer.Exit(ExitCode.INTERNAL) from None
+
+
+def _usual_interrupts() -> None:
+    """From here on Ctrl-C raises KeyboardInterrupt, which commands report."""
+    with contextlib.suppress(ValueError):  # not the main thread: leave it be
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _stopped(why: str, code: int) -> NoReturn:
