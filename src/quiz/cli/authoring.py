@@ -64,11 +64,11 @@ def new_pack(
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
 ) -> None:
     from quiz.packs.convert.common import pack_names
-    from quiz.packs.install import write_new_file
+    from quiz.packs.install import refuse_existing, write_new_file
     from quiz.packs.load import parse_pack
     from quiz.packs.starter import starter_from_article, starter_pack
 
-    _refuse_existing(path, force)
+    refuse_existing(path, force)  # before any work; written at the end
     pack_id, title = pack_names(str(path), pack_id, title)
     if from_article is None:
         text = starter_pack(pack_id, title)
@@ -163,9 +163,10 @@ def import_pack(
 ) -> None:
     from quiz.packs.convert import converter
     from quiz.packs.convert.common import pack_names, read_source
+    from quiz.packs.install import refuse_existing
     from quiz.term.console import out
 
-    _refuse_existing(output, force)
+    refuse_existing(output, force)  # before any work; written at the end
     label = "<stdin>" if src == "-" else src
     # From stdin there is no file name to take an id or title from; OUT's name serves.
     pack_id, title = pack_names(str(output) if src == "-" else src, pack_id, title)
@@ -199,12 +200,6 @@ def _write_checked(output: Path, document: dict[str, Any], force: bool) -> None:
             hint="this is a bug in the importer; please report it with the input file",
         ) from None
     write_new_file(output, text.encode("utf-8"), force=force)
-
-
-def _refuse_existing(path: Path, force: bool) -> None:
-    """Stop before any work; ``write_new_file`` checks again at the end."""
-    if path.exists() and not force:
-        raise QuizError(f"{path} already exists", hint="pass --force to overwrite it")
 
 
 def _print_notes(label: str, notes: list[ImportNote]) -> None:

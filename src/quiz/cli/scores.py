@@ -240,10 +240,10 @@ def export(
         if file == "-":
             store.write_json(sys.stdout)
             return
-        target = Path(file)
-        if target.exists() and not force:
-            raise QuizError(f"{file} already exists", hint="pass --force to replace it")
-        count = store.export_json(target)
+        from quiz.packs.install import refuse_existing
+
+        refuse_existing(Path(file), force)
+        count = store.export_json(Path(file))
     _say(f"Exported {_rounds(count)} to {file}.")
 
 

@@ -105,10 +105,15 @@ def _write_atomic(target: Path, data: bytes) -> None:
         raise QuizError(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
-def write_new_file(target: Path, data: bytes, *, force: bool = False) -> None:
-    """Write a file the user asked for, atomically; never overwrite one without ``force``."""
+def refuse_existing(target: Path, force: bool) -> None:
+    """A file the user named is never overwritten without ``--force``."""
     if target.exists() and not force:
         raise QuizError(f"{target} already exists", hint="pass --force to overwrite it")
+
+
+def write_new_file(target: Path, data: bytes, *, force: bool = False) -> None:
+    """Write a file the user asked for, atomically; never overwrite one without ``force``."""
+    refuse_existing(target, force)
     if target.is_dir():
         raise QuizError(f"{target} is a folder")
     _write_atomic(target, data)

@@ -36,10 +36,6 @@ def set_plain(plain: bool) -> None:
     _consoles.clear()
 
 
-def is_plain() -> bool:
-    return _plain
-
-
 def _make(stderr: bool) -> Console:
     from rich.console import Console
     from rich.theme import Theme
