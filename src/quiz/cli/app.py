@@ -56,7 +56,7 @@ class QuizGroup(QuizSubGroup):
         except Terminated as exc:
             _stopped("stopped by a signal", exc.code)
         except BrokenPipeError:
-            _quiet_stdout()
+            _quiet(sys.stdout)  # so the final flush cannot fail
             raise typer.Exit(ExitCode.BROKEN_PIPE) from None
         except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
             raise  # Typer's own: usage errors (exit 2) and deliberate exits
@@ -84,11 +84,6 @@ def _stopped(why: str, code: int) -> NoReturn:
     except OSError:  # the terminal is gone (its window closed): nobody is left to tell
         _quiet(sys.stdout, sys.stderr)
     raise typer.Exit(code) from None
-
-
-def _quiet_stdout() -> None:
-    """After a broken pipe, point stdout at /dev/null so the final flush cannot fail."""
-    _quiet(sys.stdout)
 
 
 def _quiet(*streams: TextIO) -> None:
@@ -176,5 +171,5 @@ def run() -> None:
     except Terminated as exc:  # a signal outside any command
         sys.exit(exc.code)
     except BrokenPipeError:
-        _quiet_stdout()
+        _quiet(sys.stdout)  # so the final flush cannot fail
         sys.exit(ExitCode.BROKEN_PIPE)
