@@ -107,5 +107,5 @@ def totals_text(game: Round, duration: float) -> Text:
     text = Text("Score ", style="bold")
     text.append(str(s.score), style="quiz.points")
     text.append(f" · {s.correct}/{s.total} right ({s.accuracy:.0%} of answered)")
-    text.append(f" · best streak {s.best_streak} · {duration:.0f} s")
+    text.append(f" · best streak {s.best_streak} · {duration:.1f} s")
     return text
