@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from quiz.authoring.verify import verify_pack
 from quiz.packs.builtin import BUILTIN_ID
 from quiz.packs.load import load_pack
 from quiz.packs.model import Difficulty, Pack, QuestionType
-from quiz.packs.verify import verify_pack
 
 REPO = Path(__file__).resolve().parent.parent
 BUILTIN_PACK = REPO / "questions.yaml"

@@ -14,7 +14,7 @@ from quiz.packs.load import load_pack
 from quiz.packs.model import Pack, QuestionType
 
 runner = CliRunner()
-SAMPLES = Path(__file__).resolve().parent.parent / "packs" / "samples"
+SAMPLES = Path(__file__).resolve().parent.parent / "authoring" / "samples"
 LETTERS = "ABCDEFGH"
 
 

@@ -14,13 +14,13 @@ import pytest
 import typer
 from typer.testing import CliRunner, Result
 
+from quiz.authoring.convert.common import Conversion
 from quiz.cli import authoring
 from quiz.errors import QuizError
-from quiz.packs.convert.common import Conversion
 from quiz.packs.load import parse_pack
 from quiz.packs.model import QuestionType
 
-SAMPLES = Path(__file__).resolve().parents[1] / "packs" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "authoring" / "samples"
 ARTICLE = (
     Path(__file__).resolve().parents[2].parent / "shared" / "source" / ("la-la-land-first-look.txt")
 )
@@ -228,7 +228,7 @@ def test_a_converter_bug_never_writes_an_invalid_file(
         }
         return Conversion(document=document, notes=[])
 
-    monkeypatch.setattr("quiz.packs.convert.converter", lambda _fmt: broken)
+    monkeypatch.setattr("quiz.authoring.convert.converter", lambda _fmt: broken)
     out = tmp_path / "out.yaml"
     error = _error(run("import", "csv", SAMPLES / "film.csv", "-o", out))
     assert "the converted pack is not valid" in error.message

@@ -13,7 +13,7 @@ from quiz.packs import cache
 from quiz.packs import load as load_module
 from quiz.packs.load import load_pack, parse_pack
 from quiz.packs.model import Pack
-from quiz.store.paths import cache_dir
+from quiz.paths import cache_dir
 
 REPO = Path(__file__).resolve().parents[2]
 

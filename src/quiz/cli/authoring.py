@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from quiz.authoring.convert import ImportFormat
 from quiz.cli.base import QuizCommand
 from quiz.errors import PackError, QuizError
-from quiz.packs.convert import ImportFormat
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from quiz.packs.convert import ImportNote
+    from quiz.authoring.convert import ImportNote
 
 NEW_HELP = (
     "Write a commented starter pack that validates as it stands.\n\n"
@@ -63,10 +63,10 @@ def new_pack(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
 ) -> None:
-    from quiz.packs.convert.common import pack_names
+    from quiz.authoring.convert.common import pack_names
+    from quiz.authoring.starter import starter_from_article, starter_pack
     from quiz.packs.install import refuse_existing, write_new_file
     from quiz.packs.load import parse_pack
-    from quiz.packs.starter import starter_from_article, starter_pack
 
     refuse_existing(path, force)  # before any work; written at the end
     pack_id, title = pack_names(str(path), pack_id, title)
@@ -88,9 +88,9 @@ def _write_schema_beside(path: Path) -> Path | None:
     """
     import json
 
+    from quiz.authoring.starter import SCHEMA_FILE
     from quiz.packs.install import write_new_file
     from quiz.packs.spec import json_schema
-    from quiz.packs.starter import SCHEMA_FILE
 
     schema = path.parent / SCHEMA_FILE
     if schema.exists():
@@ -103,7 +103,7 @@ def _write_schema_beside(path: Path) -> Path | None:
 
 
 def _read_article(path: Path) -> str:
-    from quiz.packs.convert.common import read_source
+    from quiz.authoring.convert.common import read_source
 
     data = read_source(str(path))
     if len(data) > MAX_ARTICLE_BYTES:
@@ -131,7 +131,7 @@ def _print_new(path: Path, pack_id: str, article: Path | None, schema: Path | No
         f"  quiz play --pack {shown}",
         "",
     ]
-    from quiz.packs.starter import SCHEMA_FILE
+    from quiz.authoring.starter import SCHEMA_FILE
 
     if schema is not None:
         lines.append(f"Wrote {schema} too: editors that read the pack's first line use it")
@@ -161,8 +161,8 @@ def import_pack(
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
 ) -> None:
-    from quiz.packs.convert import converter
-    from quiz.packs.convert.common import pack_names, read_source
+    from quiz.authoring.convert import converter
+    from quiz.authoring.convert.common import pack_names, read_source
     from quiz.packs.install import refuse_existing
     from quiz.term.console import out
 

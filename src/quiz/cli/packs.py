@@ -148,8 +148,8 @@ def verify(
 
     Example: quiz packs verify questions.yaml --against article.txt
     """
+    from quiz.authoring.verify import verify_pack
     from quiz.packs.discovery import resolve
-    from quiz.packs.verify import verify_pack
 
     found = resolve(pack)
     try:

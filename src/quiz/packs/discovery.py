@@ -38,7 +38,7 @@ class Found:
 
 
 def packs_dir() -> Path:
-    from quiz.store.paths import packs_dir as data_packs_dir
+    from quiz.paths import packs_dir as data_packs_dir
 
     return data_packs_dir()
 

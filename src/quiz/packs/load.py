@@ -116,7 +116,7 @@ def _as_from(item: _Cached, origin: str | None, path: Path) -> _Cached:
 def summarize_pack(path: Path, *, origin: str | None = None) -> PackSummary:
     """A pack's summary: from the cache when fresh, else by loading the pack."""
     from quiz.packs import cache
-    from quiz.store.paths import cache_dir
+    from quiz.paths import cache_dir
 
     absolute = path.absolute()
     st = _regular_stat(absolute)
@@ -133,7 +133,7 @@ def summarize_pack(path: Path, *, origin: str | None = None) -> PackSummary:
 def load_pack(path: Path, *, origin: str | None = None, use_cache: bool = True) -> Pack:
     """Load and validate one pack file, through the cache when it is fresh."""
     from quiz.packs import cache
-    from quiz.store.paths import cache_dir
+    from quiz.paths import cache_dir
 
     label = str(path)
     path = path.absolute()

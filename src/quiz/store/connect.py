@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from quiz.errors import StoreError
+from quiz.paths import blocking_file
 from quiz.store import schema
-from quiz.store.paths import blocking_file
 
 BUSY_TIMEOUT_S = 10.0
 # quick_check reads the whole file (about 5 ms a megabyte); above this size

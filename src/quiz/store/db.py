@@ -19,9 +19,9 @@ from types import TracebackType
 from typing import IO, Any
 
 from quiz.errors import StoreError
+from quiz.paths import SCORES_FILE, blocking_file, data_dir
 from quiz.store import connect, schema
 from quiz.store.connect import StoreUnavailable, file_identity, is_damage, sqlite_error
-from quiz.store.paths import SCORES_FILE, blocking_file, data_dir
 from quiz.store.records import PlayerStats, RoundRecord, RoundRow
 from quiz.store.rows import HAS_PACK, ROUND_COLUMNS, encode_pack_needle, insert_round, to_round_row
 

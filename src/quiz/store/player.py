@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from quiz.atomic import atomic_write
 from quiz.errors import QuizError
-from quiz.store.paths import player_path
+from quiz.paths import player_path
 
 MAX_NAME_LENGTH = 40
 _MAX_FILE_BYTES = 1024

@@ -15,8 +15,8 @@ import shlex
 from dataclasses import dataclass
 from typing import Any
 
+from quiz.authoring.convert.common import slugify
 from quiz.packs import spec
-from quiz.packs.convert.common import slugify
 from quiz.packs.dump import yaml_flow_list, yaml_scalar
 
 SCHEMA_FILE = "quiz-pack.schema.json"

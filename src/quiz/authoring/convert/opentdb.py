@@ -16,14 +16,14 @@ import json
 import re
 from typing import Any
 
-from quiz.errors import QuizError
-from quiz.packs.convert.common import (
+from quiz.authoring.convert.common import (
     Collector,
     Conversion,
     Draft,
     decode_text,
     pack_names,
 )
+from quiz.errors import QuizError
 
 EXPECTED = 'Open Trivia DB JSON: an object with a "results" list of questions'
 RESPONSE_CODES = {

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quiz.authoring.convert.common import Conversion
+from quiz.authoring.convert.gift import convert_gift
 from quiz.errors import QuizError
-from quiz.packs.convert.common import Conversion
-from quiz.packs.convert.gift import convert_gift
 from quiz.packs.dump import dump_pack_yaml
 from quiz.packs.load import parse_pack
 from quiz.packs.model import Pack, Question, QuestionType

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quiz.authoring.convert.common import Conversion
+from quiz.authoring.convert.csvpack import convert_csv
 from quiz.errors import QuizError
-from quiz.packs.convert.common import Conversion
-from quiz.packs.convert.csvpack import convert_csv
 from quiz.packs.dump import dump_pack_yaml
 from quiz.packs.load import parse_pack
 from quiz.packs.model import Pack, QuestionType

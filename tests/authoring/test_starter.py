@@ -7,10 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.packs import spec
-from quiz.packs.load import parse_pack
-from quiz.packs.model import QuestionType
-from quiz.packs.starter import (
+from quiz.authoring.starter import (
     MAX_EXCERPT,
     MAX_STUBS,
     article_source,
@@ -19,6 +16,9 @@ from quiz.packs.starter import (
     starter_from_article,
     starter_pack,
 )
+from quiz.packs import spec
+from quiz.packs.load import parse_pack
+from quiz.packs.model import QuestionType
 
 ARTICLE_PATH = Path(__file__).parents[2].parent / "shared" / "source" / "la-la-land-first-look.txt"
 

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from quiz.packs.convert.common import (
+from quiz.authoring.convert.common import (
     Collector,
     Conversion,
     Draft,

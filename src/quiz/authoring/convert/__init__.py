@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from quiz.packs.convert.common import Conversion, ImportNote
+    from quiz.authoring.convert.common import Conversion, ImportNote
 
 
 class Converter(Protocol):
@@ -30,14 +30,14 @@ class ImportFormat(StrEnum):
 def converter(fmt: ImportFormat) -> Converter:
     """The converter for a format, imported only when it is needed."""
     if fmt is ImportFormat.OPENTDB:
-        from quiz.packs.convert.opentdb import convert_opentdb
+        from quiz.authoring.convert.opentdb import convert_opentdb
 
         return convert_opentdb
     if fmt is ImportFormat.CSV:
-        from quiz.packs.convert.csvpack import convert_csv
+        from quiz.authoring.convert.csvpack import convert_csv
 
         return convert_csv
-    from quiz.packs.convert.gift import convert_gift
+    from quiz.authoring.convert.gift import convert_gift
 
     return convert_gift
 
@@ -46,7 +46,7 @@ def __getattr__(name: str) -> Any:
     # ``quiz --help`` needs only ImportFormat (for the ``packs import`` argument);
     # the shared converter types, and the pack model under them, load on first use.
     if name in ("Conversion", "ImportNote"):
-        from quiz.packs.convert import common
+        from quiz.authoring.convert import common
 
         return getattr(common, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

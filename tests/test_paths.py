@@ -7,7 +7,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from quiz.store import paths
+from quiz import paths
 
 
 def test_quiz_home_is_the_data_folder(quiz_home: Path) -> None:

@@ -41,9 +41,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from quiz.errors import QuizError
-from quiz.packs import spec
-from quiz.packs.convert.common import (
+from quiz.authoring.convert.common import (
     VALID_ID,
     Collector,
     Conversion,
@@ -53,6 +51,8 @@ from quiz.packs.convert.common import (
     parse_number,
     slugify,
 )
+from quiz.errors import QuizError
+from quiz.packs import spec
 
 EXPECTED = "CSV with a header row naming at least the columns prompt and answer"
 LIST_SEPARATOR = "|"

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quiz.authoring.convert.common import Conversion
+from quiz.authoring.convert.opentdb import convert_opentdb
 from quiz.errors import QuizError
-from quiz.packs.convert.common import Conversion
-from quiz.packs.convert.opentdb import convert_opentdb
 from quiz.packs.dump import dump_pack_yaml
 from quiz.packs.load import parse_pack
 from quiz.packs.model import Pack, QuestionType

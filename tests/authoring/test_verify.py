@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from quiz.authoring.verify import normalise_excerpt, verify_pack
 from quiz.packs.load import load_pack, parse_pack
-from quiz.packs.verify import normalise_excerpt, verify_pack
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLE = REPO.parent / "shared" / "source" / "la-la-land-first-look.txt"
