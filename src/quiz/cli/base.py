@@ -8,6 +8,11 @@ bound, paths, choices from an enum, and lists of those. These classes give
 such parameters a small coercer of their own before Typer builds its own, and
 leave anything else to Typer. An absent ``--help`` (value None) gets a False
 default for the same reason: a bool flag holding a bool is not coerced.
+
+This is the one module that touches Typer's private modules. ``pyproject.toml``
+pins Typer to the minor version this is tested with, and the tests run every
+option table both ways (:data:`FAST_COERCION` off gives Typer's own coercion),
+so a Typer that moves its internals makes quiz slower, never wrong.
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ try:  # Typer's internal coercion contract; without it, Typer's own coercion is 
     from typer._param_types import coerce_cli_choice
 except ImportError:  # pragma: no cover - a Typer that moved its internals
     RuntimeParam = None  # type: ignore[assignment,misc]
+
+# Off: every option goes through Typer's own (pydantic) coercion. The tests
+# switch it off to prove both paths give the same values and messages.
+FAST_COERCION = RuntimeParam is not None
 
 _SCALARS = (str, int, float, Path)
 
@@ -87,7 +96,7 @@ if RuntimeParam is not None:
 
 
 def _prepare(command: Any) -> None:
-    if RuntimeParam is None:  # pragma: no cover
+    if not FAST_COERCION:
         return
     for param in command.params:
         descriptor = getattr(param, "type_descriptor", None)
