@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import typer
+
+from quiz.packs.model import Difficulty, QuestionType
 
 if TYPE_CHECKING:
     from quiz.game.round import Round
@@ -16,19 +17,6 @@ if TYPE_CHECKING:
     from quiz.store.records import RoundRecord
 
 DEFAULT_COUNT = 10
-
-
-class DifficultyChoice(StrEnum):
-    easy = "easy"
-    medium = "medium"
-    hard = "hard"
-
-
-class TypeChoice(StrEnum):
-    choice = "choice"
-    truefalse = "truefalse"
-    text = "text"
-    number = "number"
 
 
 def play(
@@ -47,7 +35,7 @@ def play(
         metavar="N",
         help="How many questions (capped at what there is).",
     ),
-    difficulty: list[DifficultyChoice] | None = typer.Option(
+    difficulty: list[Difficulty] | None = typer.Option(
         None,
         "--difficulty",
         "-d",
@@ -57,7 +45,7 @@ def play(
     tag: list[str] | None = typer.Option(
         None, "--tag", "-t", metavar="TAG", help="Only questions with this tag; repeatable."
     ),
-    qtype: list[TypeChoice] | None = typer.Option(
+    qtype: list[QuestionType] | None = typer.Option(
         None,
         "--type",
         metavar="choice|truefalse|text|number",
@@ -101,7 +89,6 @@ def play(
     from quiz.game.board import board_key
     from quiz.game.round import Round
     from quiz.game.select import new_seed, select_questions
-    from quiz.packs.model import Difficulty, QuestionType
     from quiz.term import console
 
     interactive = sys.stdin.isatty()
@@ -109,8 +96,8 @@ def play(
     packs = _packs(pack or [])
     seed = new_seed() if seed is None else seed
     limit = _time_limit(time_limit, packs)
-    difficulties = [Difficulty(d.value) for d in difficulty or []]
-    types = [QuestionType(t.value) for t in qtype or []]
+    difficulties = list(difficulty or [])
+    types = list(qtype or [])
     asked = select_questions(
         packs, count=count, difficulties=difficulties, tags=tag or [], types=types, seed=seed
     )

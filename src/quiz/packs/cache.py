@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.atomic import atomic_write
+from quiz.packs import spec
 from quiz.packs.model import (
     FORMAT_VERSION,
     Answer,
@@ -135,12 +136,7 @@ def _texts(value: Any) -> tuple[str, ...]:
 _QUESTION_TYPES = {str(t): t for t in QuestionType}
 _DIFFICULTIES = {str(d): d for d in Difficulty}
 _NUMBER = (int, float)
-_ANSWER_TYPES: dict[QuestionType, tuple[type, ...]] = {
-    QuestionType.CHOICE: (str,),
-    QuestionType.TEXT: (str,),
-    QuestionType.TRUEFALSE: (bool,),
-    QuestionType.NUMBER: (int, float),
-}
+_ANSWER_TYPES = spec.ANSWER_PYTHON_TYPES
 
 
 def _optional_text(d: dict[str, Any], name: str) -> str | None:

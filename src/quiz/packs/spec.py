@@ -1,14 +1,17 @@
-"""The fields of pack format 1, written down once.
+"""The rules of pack format 1, written down once.
 
 The validator reads these to know which keys exist (and to suggest the closest
-one for a typo), and ``quiz packs schema`` turns them into a JSON Schema, so the
-two cannot drift apart.
+one for a typo), their limits and which answer suits which question type; the
+cache reader, the importers' collector, the CLI's choices and ``quiz packs
+schema`` (a JSON Schema) read the same tables, so none of them can drift apart.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from quiz.packs.model import Difficulty, QuestionType
 
 Kind = Literal["str", "int", "number", "bool", "answer", "strlist", "mapping", "questions"]
 
@@ -19,8 +22,42 @@ ID_RULE = "lowercase letters, digits and '-', at most 64 characters, e.g. 'la-la
 MAX_TEXT = 2_000  # characters in a prompt, answer, explanation ...
 MAX_SOURCE = 300  # characters in a source excerpt: a phrase, not a paragraph
 MAX_QUESTIONS = 20_000
-MAX_OPTIONS = 5  # wrong options on a choice question
+MIN_OPTIONS = 1  # wrong options on a choice question ...
+MAX_OPTIONS = 5  # ... at least one, at most five
 MAX_LIST = 50  # items in accept and tags
+MAX_NUMBER_TEXT = 40  # characters of a number as written: beyond that it is not a quiz answer
+
+QUESTION_TYPES: tuple[str, ...] = tuple(str(t) for t in QuestionType)
+DIFFICULTIES: tuple[str, ...] = tuple(str(d) for d in Difficulty)
+DEFAULT_DIFFICULTY = Difficulty.MEDIUM
+
+AnswerKind = Literal["text", "bool", "number"]
+# Which kind of answer each question type takes.
+ANSWER_KIND: dict[QuestionType, AnswerKind] = {
+    QuestionType.CHOICE: "text",
+    QuestionType.TEXT: "text",
+    QuestionType.TRUEFALSE: "bool",
+    QuestionType.NUMBER: "number",
+}
+_PYTHON_TYPES: dict[AnswerKind, tuple[type, ...]] = {
+    "text": (str,),
+    "bool": (bool,),
+    "number": (int, float),
+}
+ANSWER_PYTHON_TYPES: dict[QuestionType, tuple[type, ...]] = {
+    qtype: _PYTHON_TYPES[kind] for qtype, kind in ANSWER_KIND.items()
+}
+_JSON_TYPES: dict[AnswerKind, str] = {"text": "string", "bool": "boolean", "number": "number"}
+
+
+def answer_suits(qtype: QuestionType, answer: object) -> bool:
+    """Whether ``answer`` has the kind of value a ``qtype`` question takes.
+
+    A bool is never a number here, although Python counts it as an int.
+    """
+    if isinstance(answer, bool) and ANSWER_KIND[qtype] != "bool":
+        return False
+    return isinstance(answer, ANSWER_PYTHON_TYPES[qtype])
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +68,9 @@ class FieldSpec:
     required: bool = False
     enum: tuple[str, ...] = ()
     only_for: str | None = None  # a question type this field belongs to
+    required_for_type: bool = False  # required on questions of the only_for type
     minimum: float | None = None
+    min_items: int = 0
     max_items: int | None = None
     max_length: int = MAX_TEXT
     children: tuple[FieldSpec, ...] = ()
@@ -66,13 +105,14 @@ PACK_FIELDS = (
     FieldSpec("defaults", "mapping", "Defaults for rounds of this pack.", children=DEFAULTS_FIELDS),
 )
 
-QUESTION_TYPES = ("choice", "truefalse", "text", "number")
-DIFFICULTIES = ("easy", "medium", "hard")
-
 QUESTION_FIELDS = (
     FieldSpec("id", "str", f"Unique within the pack: {ID_RULE}.", required=True, max_length=64),
     FieldSpec(
-        "type", "str", "choice, truefalse, text or number.", required=True, enum=QUESTION_TYPES
+        "type",
+        "str",
+        f"{', '.join(QUESTION_TYPES[:-1])} or {QUESTION_TYPES[-1]}.",
+        required=True,
+        enum=QUESTION_TYPES,
     ),
     FieldSpec("prompt", "str", "The question as the player reads it.", required=True),
     FieldSpec(
@@ -85,8 +125,10 @@ QUESTION_FIELDS = (
     FieldSpec(
         "wrong",
         "strlist",
-        f"Wrong options shown beside the answer (1 to {MAX_OPTIONS}).",
+        f"Wrong options shown beside the answer ({MIN_OPTIONS} to {MAX_OPTIONS}).",
         only_for="choice",
+        required_for_type=True,
+        min_items=MIN_OPTIONS,
         max_items=MAX_OPTIONS,
     ),
     FieldSpec(
@@ -103,7 +145,12 @@ QUESTION_FIELDS = (
         only_for="number",
         minimum=0,
     ),
-    FieldSpec("difficulty", "str", "easy, medium or hard (default medium).", enum=DIFFICULTIES),
+    FieldSpec(
+        "difficulty",
+        "str",
+        f"{', '.join(DIFFICULTIES[:-1])} or {DIFFICULTIES[-1]} (default {DEFAULT_DIFFICULTY}).",
+        enum=DIFFICULTIES,
+    ),
     FieldSpec(
         "tags",
         "strlist",
@@ -150,8 +197,8 @@ def _field_schema(spec: FieldSpec) -> dict[str, Any]:
         out["items"] = {"type": "string", "maxLength": spec.max_length}
         if spec.max_items:
             out["maxItems"] = spec.max_items
-        if spec.name == "wrong":
-            out["minItems"] = 1
+        if spec.min_items:
+            out["minItems"] = spec.min_items
     elif spec.kind == "mapping":
         out.update(_object_schema(spec.children))
     elif spec.kind == "questions":
@@ -177,21 +224,17 @@ def _object_schema(fields: tuple[FieldSpec, ...]) -> dict[str, Any]:
 
 def _question_schema() -> dict[str, Any]:
     schema = _object_schema(QUESTION_FIELDS)
-    answer_types = {
-        "choice": "string",
-        "text": "string",
-        "truefalse": "boolean",
-        "number": "number",
-    }
     rules: list[dict[str, Any]] = []
-    for qtype in QUESTION_TYPES:
-        then: dict[str, Any] = {"properties": {"answer": {"type": answer_types[qtype]}}}
+    for qtype in QuestionType:
+        answer_type = _JSON_TYPES[ANSWER_KIND[qtype]]
+        then: dict[str, Any] = {"properties": {"answer": {"type": answer_type}}}
         banned = [f.name for f in QUESTION_FIELDS if f.only_for not in (None, qtype)]
         if banned:
             then["not"] = {"anyOf": [{"required": [name]} for name in banned]}
-        if qtype == "choice":
-            then["required"] = ["wrong"]
-        rules.append({"if": {"properties": {"type": {"const": qtype}}}, "then": then})
+        required = [f.name for f in QUESTION_FIELDS if f.only_for == qtype and f.required_for_type]
+        if required:
+            then["required"] = required
+        rules.append({"if": {"properties": {"type": {"const": str(qtype)}}}, "then": then})
     schema["allOf"] = rules
     return schema
 

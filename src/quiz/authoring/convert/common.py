@@ -19,7 +19,7 @@ from typing import Any
 
 from quiz.errors import QuizError
 from quiz.packs import spec
-from quiz.packs.model import FORMAT_VERSION, Answer
+from quiz.packs.model import FORMAT_VERSION, Answer, QuestionType
 
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 VALID_ID = re.compile(spec.ID_PATTERN)
@@ -235,17 +235,17 @@ class Collector:
             return "no question text"
         if len(d.prompt.strip()) > spec.MAX_TEXT:
             return f"the question is longer than {spec.MAX_TEXT:,} characters"
-        if isinstance(d.answer, bool) != (d.type == "truefalse"):
+        if d.type not in spec.QUESTION_TYPES or not spec.answer_suits(
+            QuestionType(d.type), d.answer
+        ):
             return f"the answer '{d.answer}' does not suit a {d.type} question"
         if isinstance(d.answer, str):
-            if d.type not in ("choice", "text"):
-                return f"the answer '{d.answer}' does not suit a {d.type} question"
             if not d.answer.strip():
                 return "no answer"
             if len(d.answer.strip()) > spec.MAX_TEXT:
                 return f"the answer is longer than {spec.MAX_TEXT:,} characters"
         elif not isinstance(d.answer, bool) and (
-            d.type != "number" or not math.isfinite(d.answer) or len(str(d.answer)) > 40
+            not math.isfinite(d.answer) or len(str(d.answer)) > spec.MAX_NUMBER_TEXT
         ):
             return f"the answer {d.answer} does not suit a {d.type} question"
         return None
