@@ -12,14 +12,14 @@ from quiz import paths
 
 def test_quiz_home_is_the_data_folder(quiz_home: Path) -> None:
     assert paths.data_dir() == quiz_home
-    assert paths.scores_path() == quiz_home / "scores.db"
+    assert paths.data_dir() / paths.SCORES_FILE == quiz_home / "scores.db"
     assert paths.packs_dir() == quiz_home / "packs"
     assert paths.cache_dir() == quiz_home / "cache"
     assert paths.player_path() == quiz_home / "player"
 
 
 def test_asking_for_paths_creates_nothing(quiz_home: Path) -> None:
-    for where in (paths.data_dir, paths.scores_path, paths.packs_dir, paths.cache_dir):
+    for where in (paths.data_dir, paths.player_path, paths.packs_dir, paths.cache_dir):
         where()
     assert not quiz_home.exists()
 
@@ -40,7 +40,7 @@ def test_without_quiz_home_the_platform_folder_is_used(
         monkeypatch.setenv("QUIZ_HOME", value)
     expected = Path(platformdirs.user_data_dir("quiz", appauthor=False))
     assert paths.data_dir() == expected
-    assert paths.scores_path() == expected / "scores.db"
+    assert paths.data_dir() / paths.SCORES_FILE == expected / "scores.db"
 
 
 def test_blocking_file_names_the_file_in_the_way(tmp_path: Path) -> None:

@@ -24,11 +24,6 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("quiz", appauthor=False))
 
 
-def scores_path() -> Path:
-    """The SQLite high-score file."""
-    return data_dir() / SCORES_FILE
-
-
 def player_path() -> Path:
     """The small text file holding the remembered player name."""
     return data_dir() / PLAYER_FILE

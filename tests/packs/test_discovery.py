@@ -10,12 +10,12 @@ from quiz.errors import PackError, PackNotFoundError, QuizError
 from quiz.packs.builtin import BUILTIN_ID
 from quiz.packs.discovery import (
     check_unique_ids,
-    discover,
     installed_files,
     looks_like_path,
     packs_dir,
     resolve,
     resolve_many,
+    survey,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -38,11 +38,12 @@ def install_by_hand(name: str, text: str) -> Path:
 
 def test_with_nothing_installed_only_the_builtin_pack_is_found() -> None:
     assert installed_files() == []
-    (found,) = discover()
+    (found,) = survey()
     assert found.builtin
     assert found.where == "built-in"
-    assert found.pack is not None
-    assert found.pack.id == BUILTIN_ID
+    assert found.error is None
+    assert found.summary is not None
+    assert found.summary.id == BUILTIN_ID
 
 
 def test_installed_files_skip_hidden_and_other_files() -> None:
@@ -56,9 +57,9 @@ def test_installed_files_skip_hidden_and_other_files() -> None:
 
 def test_a_broken_installed_pack_is_found_with_its_error() -> None:
     path = install_by_hand("broken.yaml", "format: 1\n")
-    builtin, broken = discover()
-    assert builtin.pack is not None
-    assert broken.pack is None
+    builtin, broken = survey()
+    assert builtin.summary is not None
+    assert broken.summary is None
     assert broken.where == str(path)
     assert isinstance(broken.error, PackError)
     assert broken.error.problems[0].path == str(path)
@@ -125,21 +126,25 @@ def test_two_installed_files_with_one_id_name_both() -> None:
     first = install_by_hand("a.yaml", pack_text("twin"))
     second = install_by_hand("b.yaml", pack_text("twin"))
     with pytest.raises(QuizError) as info:
-        check_unique_ids(discover())
+        check_unique_ids(survey())
     assert info.value.message == f"two packs have the id 'twin': {first} and {second}"
 
 
 def test_an_installed_copy_of_the_builtin_pack_clashes_with_it() -> None:
     copy = install_by_hand("copy.yaml", (REPO / "questions.yaml").read_text(encoding="utf-8"))
     with pytest.raises(QuizError) as info:
-        check_unique_ids(discover())
+        check_unique_ids(survey())
     assert info.value.message == f"two packs have the id '{BUILTIN_ID}': built-in and {copy}"
 
 
-def test_unique_ids_pass() -> None:
+def test_unique_ids_pass_and_a_broken_pack_does_not_count_as_a_clash() -> None:
     install_by_hand("a.yaml", pack_text("a"))
     install_by_hand("broken.yaml", "nonsense: [")
-    check_unique_ids(discover())
+    found = survey()
+    check_unique_ids(found)  # raises QuizError on a clash
+    ids = [item.summary.id if item.summary else None for item in found]
+    assert ids == [BUILTIN_ID, "a", None]
+    assert isinstance(found[2].error, PackError)
 
 
 # -- several packs for one round ------------------------------------------------------------

@@ -58,14 +58,6 @@ def installed_files() -> list[Path]:
     return [p for p in entries if p.suffix in PACK_SUFFIXES and not p.name.startswith(".")]
 
 
-def _load(path: Path, builtin: bool) -> Found:
-    try:
-        pack = load_pack(path, origin="built-in" if builtin else None)
-    except PackError as exc:
-        return Found(path, builtin, error=exc)
-    return Found(path, builtin, pack=pack, summary=pack.summary())
-
-
 def _summarize(path: Path, builtin: bool) -> Found:
     try:
         summary = summarize_pack(path, origin="built-in" if builtin else None)
@@ -74,15 +66,11 @@ def _summarize(path: Path, builtin: bool) -> Found:
     return Found(path, builtin, summary=summary)
 
 
-def discover() -> list[Found]:
-    """The built-in pack, then every installed pack file (broken ones included)."""
-    found = [_load(builtin_pack_path(), builtin=True)]
-    found.extend(_load(path, builtin=False) for path in installed_files())
-    return found
-
-
 def survey() -> list[Found]:
-    """Like :func:`discover`, with summaries only: fast when the cache is warm."""
+    """The built-in pack, then every installed pack file (broken ones included).
+
+    Only summaries are read, so this is fast when the cache is warm.
+    """
     found = [_summarize(builtin_pack_path(), builtin=True)]
     found.extend(_summarize(path, builtin=False) for path in installed_files())
     return found

@@ -140,12 +140,6 @@ class Pack:
     defaults: PackDefaults = field(default_factory=PackDefaults)
     origin: str = ""  # the file it was loaded from, or "built-in"
 
-    def question(self, question_id: str) -> Question | None:
-        for q in self.questions:
-            if q.id == question_id:
-                return q
-        return None
-
     @property
     def tags(self) -> list[str]:
         """Every tag used, in order of first use."""
