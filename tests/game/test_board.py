@@ -159,6 +159,24 @@ def test_keys_round_trip(
     assert shuffled == key
 
 
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        ("lll/10/timed-20s", "lll · 10 questions · 20 s per question"),
+        ("a+b/5/untimed/tag=x", "a + b · 5 questions · untimed · tag x"),
+        ("junk", "junk"),
+        ("x/0/untimed", "x/0/untimed"),
+        ("a+b/5/untimed/d=hard", "a+b/5/untimed/d=hard"),
+    ],
+)  # fmt: skip
+def test_describe_board(key: str, words: str) -> None:
+    assert describe_board(key) == words
+
+
 @given(st.text())
-def test_describe_never_raises(key: str) -> None:
-    assert isinstance(describe_board(key), str)
+def test_describe_never_raises_and_keeps_a_malformed_key_as_it_is(key: str) -> None:
+    board = parse_board_key(key)
+    described = describe_board(key)
+    assert described == (key if board is None else board.describe())
+    if board is not None:
+        assert f"{board.count} question" in described
