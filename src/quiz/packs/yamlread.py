@@ -194,12 +194,13 @@ def compose(data: bytes | str, label: str) -> tuple[Node | None, list[Problem]]:
     anything that stops reading: a syntax error or a limit exceeded.
     """
     import yaml
+    from yaml import events
 
     loader_cls = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
     builder = _Builder(label)
     try:
         for event in yaml.parse(data, Loader=loader_cls):
-            _feed(builder, event)
+            _feed(builder, event, events)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "not valid YAML"
@@ -238,28 +239,28 @@ def _reader_problem(data: bytes | str, label: str, exc: Exception) -> Problem:
     )
 
 
-def _feed(b: _Builder, event: Any) -> None:
-    name = type(event).__name__
+def _feed(b: _Builder, event: Any, events: Any) -> None:
+    """Add one parser event to the tree; ``events`` is PyYAML's ``yaml.events`` module."""
     mark = event.start_mark
     line, col = mark.line + 1, mark.column + 1
-    if name == "ScalarEvent":
+    if isinstance(event, events.ScalarEvent):
         tag = _checked_tag(b, event.tag, line, col)
         node = Scalar(event.value, line, col, plain=not event.style and tag is None, tag=tag)
         b.count(1, line, col)
         b.attach(node, 1, line, col)
         if event.anchor is not None:
             b.anchors[event.anchor] = node
-    elif name == "MappingStartEvent":
+    elif isinstance(event, events.MappingStartEvent):
         _checked_tag(b, event.tag, line, col)
         b.open(Mapping(line, col), event.anchor)
-    elif name == "SequenceStartEvent":
+    elif isinstance(event, events.SequenceStartEvent):
         _checked_tag(b, event.tag, line, col)
         b.open(Sequence(line, col), event.anchor)
-    elif name in ("MappingEndEvent", "SequenceEndEvent"):
+    elif isinstance(event, events.CollectionEndEvent):
         b.close()
-    elif name == "AliasEvent":
+    elif isinstance(event, events.AliasEvent):
         b.alias(event.anchor, line, col)
-    elif name == "DocumentStartEvent":
+    elif isinstance(event, events.DocumentStartEvent):
         b.documents += 1
         if b.documents > 1:
             raise b.fatal(line, col, "a pack file holds one YAML document; remove the '---' line")
