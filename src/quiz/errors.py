@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
+from quiz.words import plural
+
 
 class ExitCode(IntEnum):
     """Exit codes, as documented in the README."""
@@ -62,7 +64,7 @@ class PackError(QuizError):
         self.problems = problems
         first = str(problems[0]) if problems else "invalid pack"
         more = len(problems) - 1
-        suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""
+        suffix = f" (and {plural(more, 'more problem', 'more problems')})" if more > 0 else ""
         super().__init__(first + suffix)
 
 

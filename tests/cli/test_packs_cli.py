@@ -177,7 +177,7 @@ def test_validate_good_and_bad_files(tmp_path: Path) -> None:
         f"{bad}:6:50: questions[0].answer: must be text, not a list",
         f"{bad}:7:53: questions[1].answer: must be true or false; 'yes' is read as text (YAML 1.2)",
     ]
-    assert result.stderr == "error: 2 problems in 1 of 2 file(s)\n"
+    assert result.stderr == "error: 2 problems in 1 of 2 files\n"
 
 
 def test_validate_a_missing_file_and_a_folder(tmp_path: Path) -> None:
@@ -187,7 +187,7 @@ def test_validate_a_missing_file_and_a_folder(tmp_path: Path) -> None:
         f"{tmp_path / 'nope.yaml'}: no such file",
         f"{tmp_path}: is a folder, not a pack file",
     ]
-    assert result.stderr == "error: 2 problems in 2 of 2 file(s)\n"
+    assert result.stderr == "error: 2 problems in 2 of 2 files\n"
 
 
 def test_validate_output_has_no_control_characters(tmp_path: Path) -> None:

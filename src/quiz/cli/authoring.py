@@ -16,6 +16,7 @@ import typer
 from quiz.authoring.convert import ImportFormat
 from quiz.cli.base import QuizCommand
 from quiz.errors import PackError, QuizError
+from quiz.words import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -174,16 +175,12 @@ def import_pack(
     _print_notes(label, conversion.notes)
     if strict and conversion.notes:
         raise QuizError(
-            f"{_plural(len(conversion.notes), 'problem')} found (see the warnings above); "
+            f"{plural(len(conversion.notes), 'problem')} found (see the warnings above); "
             "nothing was written (--strict)"
         )
     _write_checked(output, conversion.document, force)
-    imported = _plural(conversion.count, "question")
+    imported = plural(conversion.count, "question")
     _print_lines(out(), [f"Imported {imported} ({conversion.skipped} skipped) into {output}"])
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _write_checked(output: Path, document: dict[str, Any], force: bool) -> None:

@@ -9,6 +9,7 @@ import typer
 
 from quiz.cli.base import QuizCommand, QuizSubGroup
 from quiz.errors import PackError, QuizError
+from quiz.words import plural
 
 packs_app = typer.Typer(
     cls=QuizSubGroup,
@@ -100,10 +101,9 @@ def validate(
             problems += 1
             typer.echo(_one_line(exc.message))
         else:
-            typer.echo(f"{path}: ok, {len(pack.questions)} questions")
+            typer.echo(f"{path}: ok, {plural(len(pack.questions), 'question')}")
     if bad:
-        s = "s" if problems != 1 else ""
-        raise QuizError(f"{problems} problem{s} in {bad} of {len(paths)} file(s)")
+        raise QuizError(f"{plural(problems, 'problem')} in {bad} of {plural(len(paths), 'file')}")
 
 
 def _one_line(text: str) -> str:

@@ -36,6 +36,7 @@ import typer
 
 from quiz.cli.base import QuizCommand, QuizSubGroup
 from quiz.errors import QuizError
+from quiz.words import plural
 
 if TYPE_CHECKING:
     from quiz.store.db import ScoreStore
@@ -354,7 +355,7 @@ def _no_rounds_for(store: ScoreStore, name: str) -> str:
 
 
 def _rounds(count: int) -> str:
-    return f"{count} round{'' if count == 1 else 's'}"
+    return plural(count, "round")
 
 
 def _stdin_is_terminal() -> bool:

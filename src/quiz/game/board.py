@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
 from quiz.packs.model import Difficulty, QuestionType, format_number
+from quiz.words import plural
 
 UNTIMED = "untimed"
 _FILTERS = ("difficulty", "tag", "type")
@@ -76,15 +77,14 @@ class Board:
 
     def describe(self) -> str:
         """For people: "la-la-land-first-look · 10 questions · untimed"."""
-        questions = "question" if self.count == 1 else "questions"
         timing = UNTIMED
         if self.time_limit is not None:
             timing = f"{format_number(self.time_limit)} s per question"
-        parts = [" + ".join(self.packs), f"{self.count} {questions}", timing]
+        parts = [" + ".join(self.packs), plural(self.count, "question"), timing]
         for name, values in zip(_FILTERS, self._filters(), strict=True):
             if values:
-                plural = "tags" if name == "tag" and len(values) > 1 else name
-                parts.append(f"{plural} {', '.join(values)}")
+                label = "tags" if name == "tag" and len(values) > 1 else name
+                parts.append(f"{label} {', '.join(values)}")
         return " · ".join(parts)
 
     def _filters(self) -> tuple[tuple[str, ...], ...]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.store.records import Accuracy, PlayerStats, RoundRow
 from quiz.term.sanitize import clean_line, safe_text
+from quiz.words import plural
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -118,8 +119,7 @@ def stats_view(stats: PlayerStats) -> RenderableType:
 def _stats_header(stats: PlayerStats) -> Text:
 
     text = safe_text(stats.player, "quiz.title", one_line=True)
-    rounds = "round" if stats.rounds == 1 else "rounds"
-    text.append(f": {stats.rounds} {rounds} played")
+    text.append(f": {plural(stats.rounds, 'round')} played")
     if stats.accuracy is not None:
         text.append(f", {format_percent(stats.accuracy)} right ")
         text.append(f"({stats.correct} of {stats.asked} questions)", style="quiz.dim")

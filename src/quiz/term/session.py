@@ -22,6 +22,7 @@ from quiz.game.grade import check_input
 from quiz.game.round import AnswerResult, LifelineError, Round
 from quiz.packs.model import QuestionType, format_number
 from quiz.term.sanitize import clean_line, safe_text
+from quiz.words import plural
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -132,7 +133,7 @@ class Session:
         timing = f"{format_number(limit)} seconds per question" if limit else "untimed"
         self.console.print(Rule(safe_text(self.title, "quiz.title", one_line=True)))
         self.console.print(
-            f"{self.round.total} question{'' if self.round.total == 1 else 's'} · {timing}\n"
+            f"{plural(self.round.total, 'question')} · {timing}\n"
             "Lifelines, once each: type 50 for 50:50, skip to pass. ? shows a hint.",
             style="quiz.dim",
             markup=False,
