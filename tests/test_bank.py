@@ -14,7 +14,6 @@ from quiz.packs.model import Difficulty, Pack, QuestionType
 
 REPO = Path(__file__).resolve().parent.parent
 BUILTIN_PACK = REPO / "questions.yaml"
-ARTICLE = REPO.parent / "shared" / "source" / "la-la-land-first-look.txt"
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +48,14 @@ def test_ids_are_unique(pack: Pack) -> None:
     assert [i for i, n in Counter(ids).items() if n > 1] == []
 
 
-def test_every_question_has_a_source_found_in_the_article(pack: Pack) -> None:
-    report = verify_pack(pack, ARTICLE.read_text(encoding="utf-8"), str(ARTICLE))
+def test_every_question_has_a_source_found_in_the_article(
+    pack: Pack, la_la_land_article: Path
+) -> None:
+    article = la_la_land_article.read_text(encoding="utf-8")
+    report = verify_pack(pack, article, str(la_la_land_article))
     assert report.unsourced == []
     assert report.missing == []
+    assert len(report.found) == len(pack.questions)
 
 
 def test_at_least_30_distinct_sources(pack: Pack) -> None:

@@ -20,12 +20,10 @@ from quiz.packs import spec
 from quiz.packs.load import parse_pack
 from quiz.packs.model import QuestionType
 
-ARTICLE_PATH = Path(__file__).parents[2].parent / "shared" / "source" / "la-la-land-first-look.txt"
 
-
-@pytest.fixture(scope="module")
-def article() -> str:
-    return ARTICLE_PATH.read_text(encoding="utf-8")
+@pytest.fixture
+def article(sample_article: Path) -> str:
+    return sample_article.read_text(encoding="utf-8")
 
 
 def _uncomment_stubs(text: str) -> str:
@@ -69,37 +67,34 @@ def test_title_and_id_are_written_safely() -> None:
 
 
 def test_article_starter_fills_in_byline_and_date(article: str) -> None:
-    text = starter_from_article(article, "la-la-land-first-look.txt", "lll", "La La Land")
-    pack = parse_pack(text, "lll.yaml")
+    text = starter_from_article(article, "harbor-lights.txt", "hl", "Harbor Lights")
+    pack = parse_pack(text, "hl.yaml")
     assert pack.source is not None
-    assert (pack.source.author, pack.source.date) == ("Joe McGovern", "2015-12-30")
-    assert pack.description == "Questions drawn from la-la-land-first-look.txt."
-    assert "quiz packs verify FILE --against la-la-land-first-look.txt" in text
+    assert (pack.source.author, pack.source.date) == ("Nora Whitfield", "2019-03-04")
+    assert pack.description == "Questions drawn from harbor-lights.txt."
+    assert "quiz packs verify FILE --against harbor-lights.txt" in text
     assert len(pack.questions) == 4  # the stubs are comments
 
 
 def test_article_facts_are_stubs_that_quote_the_article(article: str) -> None:
-    text = starter_from_article(article, "article.txt", "lll", "La La Land")
+    text = starter_from_article(article, "article.txt", "hl", "Harbor Lights")
     answers = re.findall(r"^  #   answer: (.*)$", text, flags=re.MULTILINE)
     for fact in (
-        "Damien Chazelle",
-        "Emma Stone",
-        "Ryan Gosling",
-        "Griffith Park",
-        "Top Hat",
-        "J.K. Simmons",
-        "Tom Cross",
-        "Los Angeles Plays Itself",
-        "1935",
-        "2003",
-        "30",
-        "July 15",
-        "Isn’t This a Lovely Day (To Be Caught in the Rain)",
+        "Marta Quintela",
+        "Harbor Lights",
+        "Owen Achterberg",
+        "Priya Raman",
+        "Tomas Lindqvist",
+        "1947",
+        "34",
+        "11",
+        "October 9",
+        "The Widow’s Lantern",
     ):
         assert fact in answers, fact
     assert len(answers) == len(set(answers)) <= MAX_STUBS
     # Uncommented, the stubs are questions, and each excerpt is in one paragraph.
-    pack = parse_pack(_uncomment_stubs(text), "lll.yaml")
+    pack = parse_pack(_uncomment_stubs(text), "hl.yaml")
     stubs = pack.questions[4:]
     assert len(stubs) == len(answers)
     paragraphs = article.splitlines()
@@ -109,17 +104,18 @@ def test_article_facts_are_stubs_that_quote_the_article(article: str) -> None:
         assert any(q.source in p for p in paragraphs), q.source
         assert q.answer_text in q.source
     numbers = {q.answer for q in stubs if q.type is QuestionType.NUMBER}
-    assert {30, 405, 1935, 2003} <= numbers
+    assert {11, 34, 1947} <= numbers
 
 
 def test_excerpts_are_a_few_words_around_the_fact(article: str) -> None:
     facts = {f.text: f for f in candidate_facts(article)}
-    assert facts["30"].excerpt == "Chazelle, 30, cites one of Astaire"
-    assert facts["Griffith Park"].excerpt == "a September sunset in Griffith Park"
-    assert facts["Tom Cross"].kind == "name"
-    assert facts["2003"].kind == "year"
+    assert facts["11"].excerpt == "the storm sequence over 11 nights in a flooded"
+    priya = "a lighthouse keeper and Priya Raman as the marine biologist"
+    assert facts["Priya Raman"].excerpt == priya
+    assert facts["Tomas Lindqvist"].kind == "name"
+    assert facts["1947"].kind == "year"
     assert "Updated" not in facts  # a leading word
-    assert "08" not in facts  # part of a time
+    assert "10" not in facts  # part of a time
 
 
 def test_excerpt_stays_in_its_sentence_and_cuts_at_words() -> None:

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from quiz.authoring.verify import normalise_excerpt, verify_pack
-from quiz.packs.load import load_pack, parse_pack
-
-REPO = Path(__file__).resolve().parents[2]
-ARTICLE = REPO.parent / "shared" / "source" / "la-la-land-first-look.txt"
+from quiz.packs.load import parse_pack
 
 ARTICLE_TEXT = (
-    "By Joe McGovern\n"
+    "By Nora Whitfield\n"
     "“It’s a love letter,” he said — “to the city.”\n"
     "The film… opens   in  September.\u00a0Really!\n"
     "A 1950s-style number\n"
@@ -63,7 +59,7 @@ def pack_with_sources(*sources: str | None) -> str:
 def test_excerpts_are_found_whatever_the_typography() -> None:
     pack = parse_pack(
         pack_with_sources(
-            "by joe mcgovern",
+            "by nora whitfield",
             '"It\'s a love letter," he said - "to the city."',
             "The film... opens in September. Really!",
             "a 1950s—style number",
@@ -78,7 +74,7 @@ def test_excerpts_are_found_whatever_the_typography() -> None:
 
 
 def test_missing_excerpt_is_reported_with_its_id_and_line() -> None:
-    pack = parse_pack(pack_with_sources("By Joe McGovern", "a made-up quotation"), "p.yaml")
+    pack = parse_pack(pack_with_sources("By Nora Whitfield", "a made-up quotation"), "p.yaml")
     report = verify_pack(pack, ARTICLE_TEXT, "article.txt")
     assert not report.ok
     assert report.found == ["q0"]
@@ -86,8 +82,8 @@ def test_missing_excerpt_is_reported_with_its_id_and_line() -> None:
 
 
 def test_a_reworded_excerpt_is_missing() -> None:
-    pack = parse_pack(pack_with_sources("By Joseph McGovern"), "p.yaml")
-    assert verify_pack(pack, ARTICLE_TEXT, "a").missing == [("q0", 6, "By Joseph McGovern")]
+    pack = parse_pack(pack_with_sources("By Norah Whitfield"), "p.yaml")
+    assert verify_pack(pack, ARTICLE_TEXT, "a").missing == [("q0", 6, "By Norah Whitfield")]
 
 
 def test_words_split_across_lines_in_the_article_are_found() -> None:
@@ -96,14 +92,14 @@ def test_words_split_across_lines_in_the_article_are_found() -> None:
 
 
 def test_unsourced_questions_are_listed_but_do_not_fail() -> None:
-    pack = parse_pack(pack_with_sources(None, "By Joe McGovern", None), "p.yaml")
+    pack = parse_pack(pack_with_sources(None, "By Nora Whitfield", None), "p.yaml")
     report = verify_pack(pack, ARTICLE_TEXT, "article.txt")
     assert report.ok
     assert report.unsourced == [("q0", 6), ("q2", 15)]
 
 
 def test_json_report_shape() -> None:
-    pack = parse_pack(pack_with_sources("By Joe McGovern", "not there", None), "p.yaml")
+    pack = parse_pack(pack_with_sources("By Nora Whitfield", "not there", None), "p.yaml")
     assert verify_pack(pack, ARTICLE_TEXT, "article.txt").to_json() == {
         "pack": "p",
         "article": "article.txt",
@@ -112,11 +108,3 @@ def test_json_report_shape() -> None:
         "missing": [{"id": "q1", "line": 11, "source": "not there"}],
         "unsourced": [{"id": "q2", "line": 16}],
     }
-
-
-def test_the_builtin_pack_verifies_completely_against_its_article() -> None:
-    pack = load_pack(REPO / "questions.yaml", use_cache=False)
-    report = verify_pack(pack, ARTICLE.read_text(encoding="utf-8"), str(ARTICLE))
-    assert report.missing == []
-    assert report.unsourced == []
-    assert len(report.found) == len(pack.questions)

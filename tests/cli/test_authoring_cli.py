@@ -21,9 +21,6 @@ from quiz.packs.load import parse_pack
 from quiz.packs.model import QuestionType
 
 SAMPLES = Path(__file__).resolve().parents[1] / "authoring" / "samples"
-ARTICLE = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "source" / ("la-la-land-first-look.txt")
-)
 
 
 def _app() -> typer.Typer:
@@ -81,14 +78,14 @@ def test_new_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     assert target.read_text().startswith("# yaml-language-server:")
 
 
-def test_new_from_article(tmp_path: Path) -> None:
-    target = tmp_path / "lll.yaml"
-    result = run("new", target, "--from-article", ARTICLE)
+def test_new_from_article(tmp_path: Path, sample_article: Path) -> None:
+    target = tmp_path / "hl.yaml"
+    result = run("new", target, "--from-article", sample_article)
     assert result.exit_code == 0, result.output
     text = target.read_text()
-    assert "author: Joe McGovern" in text
-    assert "#   answer: Damien Chazelle" in text
-    assert f"quiz packs verify {target} --against {ARTICLE}" in result.stdout
+    assert "author: Nora Whitfield" in text
+    assert "#   answer: Marta Quintela" in text
+    assert f"quiz packs verify {target} --against {sample_article}" in result.stdout
 
 
 def test_new_with_a_missing_article_or_a_bad_id(tmp_path: Path) -> None:

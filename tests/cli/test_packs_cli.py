@@ -12,7 +12,6 @@ from quiz.cli.app import app
 
 REPO = Path(__file__).resolve().parents[2]
 BUILTIN_PACK = REPO / "questions.yaml"
-ARTICLE = REPO.parent / "shared" / "source" / "la-la-land-first-look.txt"
 BUILTIN_ID = "la-la-land-first-look"
 
 runner = CliRunner()
@@ -248,37 +247,39 @@ def test_schema_to_an_unwritable_place(tmp_path: Path) -> None:
 # -- verify ------------------------------------------------------------------------------------
 
 
-def test_verify_the_builtin_pack_against_its_article() -> None:
-    result = quiz("packs", "verify", BUILTIN_PACK, "--against", ARTICLE)
+def test_verify_a_pack_whose_excerpts_are_all_found(tmp_path: Path, sample_article: Path) -> None:
+    text = pack_text("p", source="shot the storm sequence")
+    text = text.replace("answer: true}", 'answer: true, source: "opens in cinemas"}')
+    path = write(tmp_path, "p.yaml", text)
+    result = quiz("packs", "verify", path, "--against", sample_article)
     assert result.exit_code == 0, result.stderr
-    n = builtin_count()
-    assert result.stdout == f"{n} of {n} source excerpts found in {ARTICLE}\n"
+    assert result.stdout == f"2 of 2 source excerpts found in {sample_article}\n"
 
 
-def test_verify_a_made_up_excerpt(tmp_path: Path) -> None:
-    path = write(tmp_path, "p.yaml", pack_text("p", source="Chazelle wrote it on a napkin"))
-    result = quiz("packs", "verify", path, "--against", ARTICLE)
+def test_verify_a_made_up_excerpt(tmp_path: Path, sample_article: Path) -> None:
+    path = write(tmp_path, "p.yaml", pack_text("p", source="Quintela wrote it on a napkin"))
+    result = quiz("packs", "verify", path, "--against", sample_article)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f'{path}:6: q: source not found in the article: "Chazelle wrote it on a napkin"',
+        f'{path}:6: q: source not found in the article: "Quintela wrote it on a napkin"',
         f"{path}:7: r: no source excerpt",
-        f"0 of 1 source excerpts found in {ARTICLE}; 1 questions have none",
+        f"0 of 1 source excerpts found in {sample_article}; 1 questions have none",
     ]
 
 
-def test_verify_strict_fails_on_unsourced_questions(tmp_path: Path) -> None:
-    path = write(tmp_path, "p.yaml", pack_text("p", source="Whiplash wunderkind"))
-    assert quiz("packs", "verify", path, "--against", ARTICLE).exit_code == 0
-    assert quiz("packs", "verify", path, "--against", ARTICLE, "--strict").exit_code == 1
+def test_verify_strict_fails_on_unsourced_questions(tmp_path: Path, sample_article: Path) -> None:
+    path = write(tmp_path, "p.yaml", pack_text("p", source="a quiet ghost story"))
+    assert quiz("packs", "verify", path, "--against", sample_article).exit_code == 0
+    assert quiz("packs", "verify", path, "--against", sample_article, "--strict").exit_code == 1
 
 
-def test_verify_json(tmp_path: Path) -> None:
+def test_verify_json(tmp_path: Path, sample_article: Path) -> None:
     path = write(tmp_path, "p.yaml", pack_text("p", source="made up"))
-    result = quiz("packs", "verify", path, "--against", ARTICLE, "--json")
+    result = quiz("packs", "verify", path, "--against", sample_article, "--json")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == {
         "pack": "p",
-        "article": str(ARTICLE),
+        "article": str(sample_article),
         "ok": False,
         "found": 0,
         "missing": [{"id": "q", "line": 6, "source": "made up"}],
