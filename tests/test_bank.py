@@ -1,16 +1,22 @@
-"""Invariants of the built-in question bank (questions.yaml)."""
+"""Invariants of the built-in question bank (questions.yaml): film trivia drawn
+from one article, fair to a fan (no question gives another away) and checked
+against the article when it is beside the checkout."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from quiz.authoring.verify import verify_pack
+from quiz.game.grade import grade_answer
+from quiz.game.normalize import normalize
 from quiz.packs.builtin import BUILTIN_ID
 from quiz.packs.load import load_pack
-from quiz.packs.model import Difficulty, Pack, QuestionType
+from quiz.packs.model import Difficulty, Pack, Question, QuestionType
 
 REPO = Path(__file__).resolve().parent.parent
 BUILTIN_PACK = REPO / "questions.yaml"
@@ -29,8 +35,8 @@ def test_the_builtin_pack_loads(pack: Pack) -> None:
     assert pack.source.date == "2015-12-30"
 
 
-def test_at_least_40_questions(pack: Pack) -> None:
-    assert len(pack.questions) >= 40
+def test_at_least_50_questions(pack: Pack) -> None:
+    assert len(pack.questions) >= 50
 
 
 def test_every_type_at_least_5_times(pack: Pack) -> None:
@@ -38,9 +44,31 @@ def test_every_type_at_least_5_times(pack: Pack) -> None:
     assert {t: counts[t] >= 5 for t in QuestionType} == dict.fromkeys(QuestionType, True)
 
 
-def test_all_three_difficulties(pack: Pack) -> None:
+def test_every_difficulty_at_least_10_times(pack: Pack) -> None:
     mix = pack.difficulty_mix()
-    assert all(mix[d] > 0 for d in Difficulty), mix
+    assert all(mix[d] >= 10 for d in Difficulty), mix
+
+
+def test_true_false_answers_are_not_one_sided(pack: Pack) -> None:
+    answers = Counter(q.answer for q in pack.questions if q.type is QuestionType.TRUEFALSE)
+    assert abs(answers[True] - answers[False]) <= 2, answers
+
+
+def test_every_question_is_tagged_from_a_small_set(pack: Pack) -> None:
+    tags = Counter(t for q in pack.questions for t in q.tags)
+    assert [q.id for q in pack.questions if not q.tags] == []
+    assert set(tags) == {
+        "people",
+        "films",
+        "places",
+        "music",
+        "dance",
+        "craft",
+        "dates",
+        "references",
+        "quotes",
+    }
+    assert min(tags.values()) >= 5, tags
 
 
 def test_ids_are_unique(pack: Pack) -> None:
@@ -102,3 +130,129 @@ def test_the_default_scores_board_matches_the_pack() -> None:
     from quiz.game.board import board_key
 
     assert board_key([BUILTIN_ID], 10, 20) == DEFAULT_BOARD
+
+
+# -- fair to a fan ----------------------------------------------------------------------
+
+# Questions are about the film, never about the magazine piece it is drawn from.
+ABOUT_THE_ARTICLE = re.compile(
+    r"\b(article|magazine|entertainment weekly|mcgovern|byline|updated|the piece)\b", re.I
+)
+
+
+def shown(q: Question) -> list[str]:
+    """What a player sees before answering: prompt, hint and options."""
+    return [q.prompt, *([q.hint] if q.hint else []), *q.wrong]
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(normalize(text).split())
+
+
+def contains(text: str, phrase: tuple[str, ...]) -> bool:
+    found = words(text)
+    return any(found[i : i + len(phrase)] == phrase for i in range(len(found) - len(phrase) + 1))
+
+
+def spellings(q: Question) -> list[tuple[str, ...]]:
+    """The answer and accepted spellings of a choice or text question, as words."""
+    if q.type in (QuestionType.TRUEFALSE, QuestionType.NUMBER):
+        return []
+    return [words(s) for s in (q.answer_text, *q.accept)]
+
+
+def leaking_pairs(questions: tuple[Question, ...]) -> list[tuple[str, str, str]]:
+    """(giver, taker, phrase): the taker's answer, or an accepted spelling of five
+    letters or more, appears as whole words in what the giver shows."""
+    found = []
+    for taker in questions:
+        for phrase in spellings(taker):
+            if sum(len(w) for w in phrase) < 5:
+                continue
+            for giver in questions:
+                options = [giver.answer_text] if giver.type is QuestionType.CHOICE else []
+                if giver is not taker and any(contains(t, phrase) for t in shown(giver) + options):
+                    found.append((giver.id, taker.id, " ".join(phrase)))
+    return found
+
+
+def test_no_question_is_about_the_article_itself(pack: Pack) -> None:
+    assert [q.id for q in pack.questions if ABOUT_THE_ARTICLE.search(q.prompt)] == []
+    assert [q.id for q in pack.questions if q.hint and ABOUT_THE_ARTICLE.search(q.hint)] == []
+
+
+def test_a_fact_that_changed_since_2015_is_said_plainly(pack: Pack) -> None:
+    # The film was first due in July 2016 and opened in December 2016.
+    release = [q for q in pack.questions if "first due in theaters" in q.prompt]
+    assert {q.id for q in release} == {"release-month", "release-day"}
+    month = next(q for q in release if q.type is QuestionType.CHOICE)
+    assert (month.answer, "December") == ("July", "December")
+    assert "December" not in month.wrong
+
+
+def test_no_question_gives_another_away(pack: Pack) -> None:
+    assert leaking_pairs(pack.questions) == []
+
+
+def test_no_wrong_option_is_another_questions_answer(pack: Pack) -> None:
+    answers = {normalize(s): q.id for q in pack.questions for s in (q.answer_text, *q.accept)}
+    clashes = [
+        (q.id, w, answers[normalize(w)])
+        for q in pack.questions
+        for w in q.wrong
+        if answers.get(normalize(w), q.id) != q.id
+    ]
+    assert clashes == []
+
+
+def test_no_question_shows_its_own_answer(pack: Pack) -> None:
+    own = [
+        (q.id, " ".join(phrase))
+        for q in pack.questions
+        for phrase in spellings(q)
+        if any(contains(t, phrase) for t in [q.prompt, *([q.hint] if q.hint else [])])
+    ]
+    assert own == []
+
+
+def test_the_grader_accepts_no_wrong_option_for_the_answer(pack: Pack) -> None:
+    """Typed as a text answer, a wrong option is neither the answer nor a misspelling of it."""
+    accepted = []
+    for q in pack.questions:
+        if q.type is QuestionType.CHOICE:
+            as_text = dataclasses.replace(q, type=QuestionType.TEXT, wrong=())
+            accepted += [(q.id, w) for w in q.wrong if grade_answer(as_text, w, ()).correct]
+    assert accepted == []
+
+
+def test_no_two_prompts_are_the_same(pack: Pack) -> None:
+    prompts = Counter(normalize(q.prompt) for q in pack.questions)
+    assert [p for p, n in prompts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize(
+    ("qid", "typed"),
+    [
+        ("gosling-character", "jazz pianist"),
+        ("gosling-character", "pianist"),
+        ("stone-character", "an actress"),
+        ("ginger-rogers", "Ginger"),
+        ("ginger-rogers", "Rogers"),
+        ("griffith-park", "Griffith"),
+        ("simmons", "Simmons"),
+        ("documentary-director", "Andersen"),
+        ("shoot-month", "Sept"),
+        ("crazy-stupid-love", "crazy stupid love"),
+        ("bloody-drumsticks", "drum sticks"),
+    ],
+)
+def test_spellings_a_fan_would_type_are_accepted(pack: Pack, qid: str, typed: str) -> None:
+    question = next(q for q in pack.questions if q.id == qid)
+    assert grade_answer(question, typed, ()).correct
+
+
+def test_the_leak_check_finds_a_leak() -> None:
+    """The check above is not vacuous: a prompt naming another's answer is caught."""
+    park = Question("park", QuestionType.TEXT, "Where?", "Griffith Park", accept=("Griffith",))
+    giver = Question("g", QuestionType.TRUEFALSE, "Was it near the Griffith observatory?", True)
+    assert leaking_pairs((park, giver)) == [("g", "park", "griffith")]
