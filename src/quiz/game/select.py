@@ -6,6 +6,9 @@ of ``--pack`` options does not matter, just as it does not for the board),
 each pack's questions in file order; a pack given twice counts once. Editing
 a pack therefore changes which questions a seed picks: a seed replays a
 round exactly only against the same pack files.
+
+A round never holds two questions where one gives away the other's answer
+(``game.leaks``) while the pool has others to ask instead.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from quiz.errors import QuizError
+from quiz.game.leaks import LeakIndex
 from quiz.packs.model import Difficulty, Pack, Question, QuestionType
 
 TRUEFALSE_OPTIONS = ("True", "False")
@@ -65,7 +69,31 @@ def select_questions(
         raise NoQuestionsError(_no_questions_message(pool, filters))
     rng = random.Random(seed)
     rng.shuffle(matching)
-    return [_ask(pack_id, q, rng) for pack_id, q in matching[:count]]
+    return [_ask(pack_id, q, rng) for pack_id, q in _without_leaks(matching, count)]
+
+
+def _without_leaks(
+    shuffled: Sequence[tuple[str, Question]], count: int
+) -> list[tuple[str, Question]]:
+    """The first ``count`` of ``shuffled``, passing over any that leaks with one taken.
+
+    Greedy, in the seeded order, and checked only against the questions
+    already taken (through an index), so a huge pack costs no more than a
+    small one. Questions passed over fill the round, in the same order, only
+    when the rest run out.
+    """
+    taken: list[tuple[str, Question]] = []
+    passed: list[tuple[str, Question]] = []
+    index = LeakIndex()
+    for item in shuffled:
+        if len(taken) == count:
+            break
+        if index.leaks_with(item[1]):
+            passed.append(item)
+            continue
+        taken.append(item)
+        index.add(item[1])
+    return taken + passed[: count - len(taken)]
 
 
 def _unique_sorted(packs: Iterable[Pack]) -> list[Pack]:
