@@ -177,6 +177,40 @@ def verify(
         raise QuizError(f"{len(report.unsourced)} question(s) have no source excerpt (--strict)")
 
 
+@packs_app.command("lint", cls=QuizCommand)
+def lint(
+    paths: list[Path] = typer.Argument(..., help="Pack files to check.", show_default=False),
+    as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
+    strict: bool = typer.Option(False, "--strict", help="Also exit 1 on warnings."),
+) -> None:
+    """Check pack files for quality beyond validity.
+
+    Every finding as PATH:LINE:COL: CODE message (fix: ...). Errors (L1xx: a
+    wrong option the grader accepts, an answer inside its own question, a
+    repeated prompt) exit 1; warnings (L2xx: leaks between questions,
+    near-duplicates, length bias, one-sided true/false, a missing explanation
+    or source) exit 1 only with --strict.
+
+    Example: quiz packs lint questions.yaml --strict
+    """
+    from quiz.authoring.lint import lint_paths
+
+    report = lint_paths(paths)
+    if as_json:
+        # ASCII escapes keep control, C1 and bidi characters out of the terminal.
+        typer.echo(json.dumps([f.to_json() for f in report.findings], indent=2))
+    else:
+        for path in dict.fromkeys(str(p) for p in paths):
+            findings = report.of(path)
+            for finding in findings:
+                typer.echo(_one_line(finding.render()))
+            typer.echo(_one_line(f"{path}: {report.summary(findings)}"))
+    if report.failed(strict):
+        raise QuizError(
+            f"{report.summary()} in {report.files} file(s)" + (" (--strict)" if strict else "")
+        )
+
+
 @packs_app.command("add", cls=QuizCommand)
 def add(
     paths: list[Path] = typer.Argument(..., help="Pack files, or folders of them."),

@@ -68,6 +68,11 @@ def contains_phrase(words: Sequence[str], phrase: Phrase) -> bool:
     return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
 
 
+def shows_phrase(text: str, phrase: Phrase) -> bool:
+    """Whether ``text``, normalised as answers are, holds ``phrase`` as whole words."""
+    return contains_phrase(normalize(text).split(), phrase)
+
+
 def _windows(words: Sequence[str], sizes: Iterable[int]) -> Iterator[Phrase]:
     for size in sizes:
         for i in range(len(words) - size + 1):
@@ -137,7 +142,8 @@ def find_leaks(questions: Sequence[Question]) -> list[Leak]:
     for number, question in enumerate(questions):
         for phrase in answer_phrases(question):
             answers.setdefault(phrase, []).append(number)
-    sizes = sorted({len(p) for p in answers})
+    # Longest first, so a leak is reported by the fullest spelling found.
+    sizes = sorted({len(p) for p in answers}, reverse=True)
     leaks: list[Leak] = []
     for giver, question in enumerate(questions):
         for field, text in shown_texts(question):

@@ -11,10 +11,13 @@ import os
 import stat
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from quiz.errors import PackError, PackNotFoundError, Problem
 from quiz.packs.model import Pack, PackSummary
+
+if TYPE_CHECKING:
+    from quiz.packs.yamlread import Node
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
@@ -59,6 +62,13 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 
 def parse_pack(data: bytes | str, label: str, origin: str | None = None) -> Pack:
     """Parse and validate pack text; raise :class:`PackError` with every problem."""
+    return parse_pack_tree(data, label, origin)[0]
+
+
+def parse_pack_tree(
+    data: bytes | str, label: str, origin: str | None = None
+) -> tuple[Pack, Node | None]:
+    """Like :func:`parse_pack`, also returning the node tree (every value's line and column)."""
     from quiz.packs.validate import build_pack
     from quiz.packs.yamlread import compose
 
@@ -66,7 +76,7 @@ def parse_pack(data: bytes | str, label: str, origin: str | None = None) -> Pack
     if len(raw) > MAX_FILE_BYTES:
         raise _problem(label, f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB")
     root, problems = compose(decode(raw, label), label)
-    return build_pack(root, label, problems, origin if origin is not None else label)
+    return build_pack(root, label, problems, origin if origin is not None else label), root
 
 
 def read_pack_bytes(path: Path, label: str | None = None) -> tuple[bytes, os.stat_result]:
