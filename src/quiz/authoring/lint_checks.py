@@ -13,8 +13,7 @@ from dataclasses import dataclass, replace
 
 from quiz.authoring.lint import Finding, Position, Positions, Severity
 from quiz.game.grade import grade_answer
-from quiz.game.leaks import answer_phrases, find_leaks, shows_phrase
-from quiz.game.normalize import normalize
+from quiz.game.leaks import answer_phrases, find_leaks, shows_phrase, words_of
 from quiz.packs.model import Pack, Question, QuestionType
 
 # L202: prompts whose sets of normalised words have a Jaccard index of at
@@ -92,7 +91,7 @@ def same_prompt(pack: Pack, at: Positions, emit: Emit) -> Iterator[Finding]:
     """L103: two questions whose prompts are the same once normalised."""
     first: dict[str, int] = {}
     for i, q in enumerate(pack.questions):
-        j = first.setdefault(normalize(q.prompt), i)
+        j = first.setdefault(" ".join(words_of(q.prompt)), i)
         if j != i:
             other = pack.questions[j]
             yield emit(
@@ -128,7 +127,7 @@ def leak(pack: Pack, at: Positions, emit: Emit) -> Iterator[Finding]:
 
 def near_duplicate_prompt(pack: Pack, at: Positions, emit: Emit) -> Iterator[Finding]:
     """L202: prompts sharing at least 4/5 of their words, but not the same prompt."""
-    prompts = [normalize(q.prompt) for q in pack.questions]
+    prompts = [" ".join(words_of(q.prompt)) for q in pack.questions]
     for i, j, shared in similar_word_sets(prompts):
         if prompts[i] == prompts[j]:
             continue  # L103
@@ -154,10 +153,15 @@ def similar_word_sets(texts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
     index: dict[str, list[int]] = {}
     for j, words in enumerate(sets):
         ordered = sorted(words, key=lambda w: (rarity[w], w))
-        prefix = ordered[: len(words) - (-top * len(words) // bottom) + 1]
+        least_shared = -(-top * len(words) // bottom)  # ceil(t * n)
+        prefix = ordered[: len(words) - least_shared + 1]
         candidates = {i for word in prefix for i in index.get(word, ())}
         for i in sorted(candidates):
-            shared, union = len(words & sets[i]), len(words | sets[i])
+            other = sets[i]
+            if bottom * min(len(words), len(other)) < top * max(len(words), len(other)):
+                continue  # the smaller set cannot cover enough of the larger one
+            shared = len(words & other)
+            union = len(words) + len(other) - shared
             if bottom * shared >= top * union:
                 yield i, j, round(100 * shared / union)
         for word in prefix:

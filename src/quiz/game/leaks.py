@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quiz.game.normalize import normalize
 from quiz.packs.model import Question, QuestionType
@@ -45,9 +46,9 @@ def answer_phrases(question: Question) -> tuple[Phrase, ...]:
         return ()
     found: dict[Phrase, None] = {}
     for spelling in (question.answer_text, *question.accept):
-        text = normalize(spelling)
-        if sum(ch.isalpha() for ch in text) >= MIN_LEAK_LETTERS:
-            found[tuple(text.split())] = None
+        words = words_of(spelling)
+        if sum(ch.isalpha() for word in words for ch in word) >= MIN_LEAK_LETTERS:
+            found[words] = None
     return tuple(found)
 
 
@@ -68,9 +69,16 @@ def contains_phrase(words: Sequence[str], phrase: Phrase) -> bool:
     return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
 
 
+@lru_cache(maxsize=1 << 17)
+def words_of(text: str) -> tuple[str, ...]:
+    """The words of ``text`` normalised as answers are (cached: a pack's texts
+    are looked at by several checks, and normalising is the costly part)."""
+    return tuple(normalize(text).split())
+
+
 def shows_phrase(text: str, phrase: Phrase) -> bool:
     """Whether ``text``, normalised as answers are, holds ``phrase`` as whole words."""
-    return contains_phrase(normalize(text).split(), phrase)
+    return contains_phrase(words_of(text), phrase)
 
 
 def _windows(words: Sequence[str], sizes: Iterable[int]) -> Iterator[Phrase]:
@@ -103,7 +111,7 @@ class LeakIndex:
         for phrase in answer_phrases(question):
             self._answers.setdefault(phrase, set()).add(number)
         for _, text in shown_texts(question):
-            words = tuple(normalize(text).split())
+            words = words_of(text)
             self._texts.append((number, words))
             for size, runs in self._runs.items():
                 for run in _windows(words, (size,)):
@@ -115,7 +123,7 @@ class LeakIndex:
         found: set[int] = set()
         sizes = sorted({len(p) for p in self._answers})
         for _, text in shown_texts(question):
-            for run in _windows(tuple(normalize(text).split()), sizes):
+            for run in _windows(words_of(text), sizes):
                 found |= self._answers.get(run, set())
         for phrase in answer_phrases(question):
             found |= self._runs_of(len(phrase)).get(phrase, set())
@@ -148,7 +156,7 @@ def find_leaks(questions: Sequence[Question]) -> list[Leak]:
     for giver, question in enumerate(questions):
         for field, text in shown_texts(question):
             seen: set[int] = set()
-            for run in _windows(tuple(normalize(text).split()), sizes):
+            for run in _windows(words_of(text), sizes):
                 for taker in answers.get(run, ()):
                     if taker != giver and taker not in seen:
                         seen.add(taker)
