@@ -364,3 +364,13 @@ def test_similar_word_sets_agree_with_every_pair() -> None:
             if 5 * len(x & y) >= 4 * len(x | y):
                 brute.append((i, j))
     assert sorted((i, j) for i, j, _ in similar_word_sets(texts)) == sorted(brute)
+
+
+def test_the_readme_documents_every_code_with_its_severity() -> None:
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `(L\d{3})` \| (error|warning) \|", readme, flags=re.M))
+    documented = {rule.code: str(rule.severity) for rule in CHECKS} | {"L100": "error"}
+    assert rows == documented
