@@ -61,7 +61,7 @@ def test_warnings_exit_0_unless_strict(tmp_path: Path) -> None:
     strict = quiz("packs", "lint", "--strict", path)
     assert strict.exit_code == 1
     assert strict.stdout == result.stdout
-    assert strict.stderr == "error: 0 errors, 1 warning in 1 file(s) (--strict)\n"
+    assert strict.stderr == "error: 0 errors, 1 warning in 1 file (--strict)\n"
 
 
 def test_errors_exit_1_and_unsafe_characters_are_removed(tmp_path: Path) -> None:
@@ -74,7 +74,7 @@ def test_errors_exit_1_and_unsafe_characters_are_removed(tmp_path: Path) -> None
     )
     assert "\u202e" not in result.stdout
     assert "\x9b" not in result.stdout
-    assert result.stderr == "error: 1 error, 0 warnings in 1 file(s)\n"
+    assert result.stderr == "error: 1 error, 0 warnings in 1 file\n"
 
 
 def test_json_lists_every_finding_with_escapes(tmp_path: Path) -> None:
@@ -122,7 +122,7 @@ def test_several_paths_a_missing_file_and_an_invalid_pack(tmp_path: Path) -> Non
         "(fix: make the file a valid pack (quiz packs validate lists the same problems))",
         f"{bad}: 1 error, 0 warnings",
     ]
-    assert result.stderr == "error: 2 errors, 0 warnings in 3 file(s)\n"
+    assert result.stderr == "error: 2 errors, 0 warnings in 3 files\n"
 
 
 def test_a_folder_is_not_a_pack(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from quiz.errors import PackError, QuizError
 from quiz.packs.model import Pack
 from quiz.packs.yamlread import Mapping, Node
 from quiz.packs.yamlread import Sequence as SequenceNode
+from quiz.words import plural
 
 INVALID = "L100"  # the file cannot be read, or is not a valid pack
 
@@ -112,11 +113,7 @@ class LintReport:
         chosen = self.findings if findings is None else findings
         errors = sum(f.severity is Severity.ERROR for f in chosen)
         warnings = len(chosen) - errors
-        return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+        return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
 
 
 def lint_paths(paths: Iterable[Path]) -> LintReport:

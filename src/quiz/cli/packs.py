@@ -207,7 +207,8 @@ def lint(
             typer.echo(_one_line(f"{path}: {report.summary(findings)}"))
     if report.failed(strict):
         raise QuizError(
-            f"{report.summary()} in {report.files} file(s)" + (" (--strict)" if strict else "")
+            f"{report.summary()} in {plural(report.files, 'file')}"
+            + (" (--strict)" if strict else "")
         )
 
 
