@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.authoring.lint import Finding, Severity, lint_text
 from quiz.authoring.lint_checks import CHECKS, similar_word_sets
@@ -374,3 +376,17 @@ def test_the_readme_documents_every_code_with_its_severity() -> None:
     rows = dict(re.findall(r"^\| `(L\d{3})` \| (error|warning) \|", readme, flags=re.M))
     documented = {rule.code: str(rule.severity) for rule in CHECKS} | {"L100": "error"}
     assert rows == documented
+
+
+TEXTS = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(TEXTS, TEXTS, st.lists(TEXTS, min_size=1, max_size=3)), max_size=6))
+def test_any_pack_lints_without_crashing(specs: list[tuple[str, str, list[str]]]) -> None:
+    lines = [choice(f"q{i}", p, a, w) for i, (p, a, w) in enumerate(specs)]
+    lines += [truefalse(f"t{i}", p, i % 2 == 0) for i, (p, _, _) in enumerate(specs)]
+    for finding in lint(lines or PLAIN):
+        assert finding.code in {"L100"} | {rule.code for rule in CHECKS}
+        assert finding.line is None or finding.line >= 1
+        assert finding.fix
