@@ -179,7 +179,9 @@ def verify(
 
 @packs_app.command("lint", cls=QuizCommand)
 def lint(
-    paths: list[Path] = typer.Argument(..., help="Pack files to check.", show_default=False),
+    paths: list[Path] = typer.Argument(
+        ..., metavar="PATH", help="Pack files to check.", show_default=False
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
     strict: bool = typer.Option(False, "--strict", help="Also exit 1 on warnings."),
 ) -> None:
