@@ -4,19 +4,20 @@ against the article when it is beside the checkout."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from quiz.authoring.lint import lint_file
 from quiz.authoring.verify import verify_pack
 from quiz.game.grade import grade_answer
+from quiz.game.leaks import find_leaks
 from quiz.game.normalize import normalize
 from quiz.packs.builtin import BUILTIN_ID
 from quiz.packs.load import load_pack
-from quiz.packs.model import Difficulty, Pack, Question, QuestionType
+from quiz.packs.model import Difficulty, Pack, QuestionType
 
 REPO = Path(__file__).resolve().parent.parent
 BUILTIN_PACK = REPO / "questions.yaml"
@@ -140,42 +141,6 @@ ABOUT_THE_ARTICLE = re.compile(
 )
 
 
-def shown(q: Question) -> list[str]:
-    """What a player sees before answering: prompt, hint and options."""
-    return [q.prompt, *([q.hint] if q.hint else []), *q.wrong]
-
-
-def words(text: str) -> tuple[str, ...]:
-    return tuple(normalize(text).split())
-
-
-def contains(text: str, phrase: tuple[str, ...]) -> bool:
-    found = words(text)
-    return any(found[i : i + len(phrase)] == phrase for i in range(len(found) - len(phrase) + 1))
-
-
-def spellings(q: Question) -> list[tuple[str, ...]]:
-    """The answer and accepted spellings of a choice or text question, as words."""
-    if q.type in (QuestionType.TRUEFALSE, QuestionType.NUMBER):
-        return []
-    return [words(s) for s in (q.answer_text, *q.accept)]
-
-
-def leaking_pairs(questions: tuple[Question, ...]) -> list[tuple[str, str, str]]:
-    """(giver, taker, phrase): the taker's answer, or an accepted spelling of five
-    letters or more, appears as whole words in what the giver shows."""
-    found = []
-    for taker in questions:
-        for phrase in spellings(taker):
-            if sum(len(w) for w in phrase) < 5:
-                continue
-            for giver in questions:
-                options = [giver.answer_text] if giver.type is QuestionType.CHOICE else []
-                if giver is not taker and any(contains(t, phrase) for t in shown(giver) + options):
-                    found.append((giver.id, taker.id, " ".join(phrase)))
-    return found
-
-
 def test_no_question_is_about_the_article_itself(pack: Pack) -> None:
     assert [q.id for q in pack.questions if ABOUT_THE_ARTICLE.search(q.prompt)] == []
     assert [q.id for q in pack.questions if q.hint and ABOUT_THE_ARTICLE.search(q.hint)] == []
@@ -191,7 +156,15 @@ def test_a_fact_that_changed_since_2015_is_said_plainly(pack: Pack) -> None:
 
 
 def test_no_question_gives_another_away(pack: Pack) -> None:
-    assert leaking_pairs(pack.questions) == []
+    ids = [q.id for q in pack.questions]
+    leaks = [(ids[leak.giver], ids[leak.taker], leak.phrase) for leak in find_leaks(pack.questions)]
+    assert leaks == []
+
+
+def test_lint_finds_nothing_to_mend() -> None:
+    """No wrong option the grader accepts, no answer in its own question, no repeated
+    prompt, no leak, no missing explanation or source (quiz packs lint --strict)."""
+    assert [finding.render() for finding in lint_file(BUILTIN_PACK)] == []
 
 
 def test_no_wrong_option_is_another_questions_answer(pack: Pack) -> None:
@@ -203,31 +176,6 @@ def test_no_wrong_option_is_another_questions_answer(pack: Pack) -> None:
         if answers.get(normalize(w), q.id) != q.id
     ]
     assert clashes == []
-
-
-def test_no_question_shows_its_own_answer(pack: Pack) -> None:
-    own = [
-        (q.id, " ".join(phrase))
-        for q in pack.questions
-        for phrase in spellings(q)
-        if any(contains(t, phrase) for t in [q.prompt, *([q.hint] if q.hint else [])])
-    ]
-    assert own == []
-
-
-def test_the_grader_accepts_no_wrong_option_for_the_answer(pack: Pack) -> None:
-    """Typed as a text answer, a wrong option is neither the answer nor a misspelling of it."""
-    accepted = []
-    for q in pack.questions:
-        if q.type is QuestionType.CHOICE:
-            as_text = dataclasses.replace(q, type=QuestionType.TEXT, wrong=())
-            accepted += [(q.id, w) for w in q.wrong if grade_answer(as_text, w, ()).correct]
-    assert accepted == []
-
-
-def test_no_two_prompts_are_the_same(pack: Pack) -> None:
-    prompts = Counter(normalize(q.prompt) for q in pack.questions)
-    assert [p for p, n in prompts.items() if n > 1] == []
 
 
 @pytest.mark.parametrize(
@@ -249,10 +197,3 @@ def test_no_two_prompts_are_the_same(pack: Pack) -> None:
 def test_spellings_a_fan_would_type_are_accepted(pack: Pack, qid: str, typed: str) -> None:
     question = next(q for q in pack.questions if q.id == qid)
     assert grade_answer(question, typed, ()).correct
-
-
-def test_the_leak_check_finds_a_leak() -> None:
-    """The check above is not vacuous: a prompt naming another's answer is caught."""
-    park = Question("park", QuestionType.TEXT, "Where?", "Griffith Park", accept=("Griffith",))
-    giver = Question("g", QuestionType.TRUEFALSE, "Was it near the Griffith observatory?", True)
-    assert leaking_pairs((park, giver)) == [("g", "park", "griffith")]
