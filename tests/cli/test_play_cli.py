@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quiz.cli.app import app
+from quiz.game.scoring import score_answer
 from quiz.game.select import AskedQuestion, select_questions
 from quiz.packs.discovery import builtin_pack
 from quiz.packs.model import QuestionType
@@ -51,7 +52,7 @@ def play(*args: str, answers: list[str]) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_right_answers_score_full_marks_and_are_recorded(quiz_home: Path) -> None:
+def test_right_answers_score_as_at_the_time_limit_and_are_recorded(quiz_home: Path) -> None:
     asked = planned(1, 5)
     code, out, err = play(
         "--seed", "1", "-n", "5", "--name", "ann", answers=[right_answer(a) for a in asked]
@@ -61,7 +62,14 @@ def test_right_answers_score_full_marks_and_are_recorded(quiz_home: Path) -> Non
     assert "\x1b" not in out  # piped: plain text
     [(player, score, correct, total)] = rounds(quiz_home)
     assert (player, correct, total) == ("ann", 5, 5)
-    assert score > 5 * 100
+    limit = builtin_pack().defaults.time_limit
+    assert limit  # the built-in pack is timed, so speed would count
+    # Piped answers get no speed advantage: each scores as if given at the limit.
+    expected = sum(
+        score_answer(a.question.difficulty, True, limit, limit, streak, False).total
+        for streak, a in enumerate(asked)
+    )
+    assert score == expected
     assert f"Score {score}" in out
 
 

@@ -15,7 +15,6 @@ from quiz.store.records import RoundRecord
 
 MakeRound = Callable[..., RoundRecord]
 BOARD = "la-la-land-first-look/10/timed-20s"
-ADD_MODE = "ALTER TABLE rounds ADD COLUMN mode TEXT NOT NULL DEFAULT 'solo'"
 
 
 def version_1_file(home: Path) -> Path:
@@ -67,30 +66,46 @@ def test_a_version_1_file_opens_and_keeps_its_rounds(
         assert (row.id, row.player, row.score, row.duration) == (7, "Mia", 1500, 88.5)
         assert store.player_stats("Mia").per_tag[0].name == "people"
         assert store.save_round(make_round()) == 8
-    assert file_version(path) == (1, schema.APP_ID)  # application id added on the way
+    assert file_version(path) == (schema.SCHEMA_VERSION, schema.APP_ID)
 
 
 def test_pending_migrations() -> None:
-    assert schema.pending(0) == [(1, schema.MIGRATIONS[0])]
+    assert schema.pending(0) == list(enumerate(schema.MIGRATIONS, 1))
+    assert schema.pending(1) == [(2, schema.MIGRATIONS[1])]
     assert schema.pending(schema.SCHEMA_VERSION) == []
 
 
-def test_a_second_migration_adds_a_column_and_keeps_rows(
-    quiz_home: Path, monkeypatch: pytest.MonkeyPatch, make_round: MakeRound
+def test_migration_2_adds_how_a_round_was_played_and_keeps_old_rounds(
+    quiz_home: Path, make_round: MakeRound
 ) -> None:
     path = version_1_file(quiz_home)
-    monkeypatch.setattr(schema, "MIGRATIONS", (schema.MIGRATIONS[0], ADD_MODE))
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    conn = sqlite3.connect(path)
+    # Round 7 kept 1 answer of 10; 8: right, skipped, timed out; 9: no answers kept.
+    conn.execute(
+        "INSERT INTO rounds (id, player, board, packs, score, correct, total, best_streak,"
+        " duration_s, seed, time_limit, finished_at) VALUES (8, 'Mia', ?, '[]', 200, 1, 3, 1,"
+        " 30.0, 1, 20.0, '2025-01-01T00:00:00.000000+00:00'), (9, 'Ann', ?, '[]', 300, 3, 4,"
+        " 3, 40.0, 2, 20.0, '2025-01-02T00:00:00.000000+00:00')",
+        (BOARD, BOARD),
+    )
+    conn.executemany(
+        "INSERT INTO answers VALUES (8, ?, 'p', ?, ?, ?, ?, ?, 1.0, 0, '[]')",
+        [(0, "a", "x", 1, 0, 0), (1, "b", "", 0, 1, 0), (2, "c", "y", 0, 0, 1)],
+    )
+    conn.commit()
+    conn.close()
     with ScoreStore.open() as store:
-        assert [r.id for r in store.top(BOARD)] == [7]
+        rows = {row.id: row for row in store.top(BOARD)}
         store.save_round(make_round())
+    assert sorted(rows) == [7, 8, 9]
+    assert (rows[7].answered, rows[7].skipped, rows[7].accuracy) == (None, None, 0.8)
+    assert (rows[8].answered, rows[8].skipped, rows[8].accuracy) == (2, 1, 0.5)
+    assert (rows[9].answered, rows[9].skipped, rows[9].accuracy) == (None, None, 0.75)
+    assert {(row.input, row.mode) for row in rows.values()} == {("terminal", "solo")}
     assert file_version(path)[0] == 2
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT id, mode FROM rounds ORDER BY id").fetchall() == [
-        (7, "solo"),
-        (8, "solo"),
-    ]
-    assert conn.execute("SELECT count(*) FROM answers").fetchone()[0] == 3
+    assert conn.execute("SELECT count(*) FROM answers").fetchone()[0] == 6
+    assert conn.execute("SELECT answered, skipped FROM rounds WHERE id = 10").fetchone() == (2, 0)
     conn.close()
 
 

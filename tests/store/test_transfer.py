@@ -55,6 +55,10 @@ def test_export_has_the_documented_shape(exported: Path) -> None:
         "seed": 2**70,
         "time_limit": 20.0,
         "finished_at": "2025-03-01T12:01:00.000000+00:00",
+        "answered": 2,
+        "skipped": 0,
+        "input": "terminal",
+        "mode": "solo",
         "answers": [
             {
                 "pack_id": "la-la-land-first-look",
@@ -116,6 +120,44 @@ def test_duplicates_within_one_file_are_skipped(exported: Path, tmp_path: Path) 
     doubled.write_text(json.dumps(data))
     with ScoreStore.open(tmp_path / "other") as other:
         assert other.import_json(doubled) == (2, 2)
+
+
+def test_how_a_round_was_played_round_trips(
+    store: ScoreStore, make_round: MakeRound, answer: MakeAnswer, tmp_path: Path
+) -> None:
+    skip = answer("age", correct=False, skipped=True, given="")
+    store.save_round(make_round(answers=(answer(), skip), input="piped", mode="survival"))
+    path = tmp_path / "out.json"
+    store.export_json(path)
+    with ScoreStore.open(tmp_path / "other") as other:
+        assert other.import_json(path) == (1, 0)
+        [row] = other.top(BOARD)
+    assert (row.input, row.mode, row.answered, row.skipped, row.accuracy) == (
+        "piped",
+        "survival",
+        1,
+        1,
+        1.0,
+    )
+
+
+def test_an_older_export_without_the_new_fields_imports(exported: Path, tmp_path: Path) -> None:
+    def drop_new_fields(data: dict[str, Any]) -> None:
+        for item in data["rounds"]:
+            for key in ("answered", "skipped", "input", "mode"):
+                del item[key]
+
+    older = edit(exported, drop_new_fields)
+    with ScoreStore.open(tmp_path / "other") as other:
+        assert other.import_json(older) == (2, 0)
+        rows = other.top(BOARD)
+    assert [(r.input, r.mode, r.answered, r.skipped) for r in rows] == [("terminal", "solo", 2, 0)]
+
+
+def test_an_unknown_input_kind_is_refused(exported: Path, tmp_path: Path) -> None:
+    bad = edit(exported, lambda data: data["rounds"][0].update(input="keyboard"))
+    with ScoreStore.open(tmp_path / "other") as other, pytest.raises(QuizError, match="input"):
+        other.import_json(bad)
 
 
 def test_import_accepts_times_in_other_forms(exported: Path, tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import typer
@@ -103,9 +102,9 @@ def play(
     )
     board = board_key([p.id for p in packs], len(asked), limit, difficulties, tag or [], types)
     player = None if practice else _player(name, interactive)
-    game = Round(asked, limit, seed=seed)
+    game = Round(asked, limit, seed=seed, piped=not interactive)
     duration = _run(game, packs, interactive)
-    _finish(game, board, player, seed, duration)
+    _finish(game, board, player, duration)
 
 
 def _packs(specs: list[str]) -> list[Pack]:
@@ -164,41 +163,7 @@ def _run(game: Round, packs: list[Pack], interactive: bool) -> float:
     return session.play()
 
 
-def _record(game: Round, board: str, player: str, seed: int, duration: float) -> RoundRecord:
-    from quiz.store.records import AnswerRecord, RoundRecord
-
-    answers = tuple(
-        AnswerRecord(
-            pack_id=r.asked.pack_id,
-            question_id=r.asked.question.id,
-            given=r.given,
-            correct=r.correct,
-            skipped=r.skipped,
-            late=r.late,
-            elapsed=round(r.elapsed, 3),
-            points=r.points.total,
-            tags=r.asked.question.tags,
-        )
-        for r in game.results
-    )
-    summary = game.summary()
-    return RoundRecord(
-        player=player,
-        board=board,
-        pack_ids=tuple(sorted({a.pack_id for a in answers})),
-        score=summary.score,
-        correct=summary.correct,
-        total=summary.total,
-        best_streak=summary.best_streak,
-        duration=round(duration, 3),
-        seed=seed,
-        time_limit=game.time_limit,
-        finished_at=datetime.now(UTC),
-        answers=answers,
-    )
-
-
-def _finish(game: Round, board: str, player: str | None, seed: int, duration: float) -> None:
+def _finish(game: Round, board: str, player: str | None, duration: float) -> None:
     from quiz.errors import StoreError
     from quiz.term.console import out, print_warning
     from quiz.term.results import summary_table, totals_text
@@ -210,7 +175,9 @@ def _finish(game: Round, board: str, player: str | None, seed: int, duration: fl
     if player is None:
         console.print("Practice round: nothing was recorded.", style="quiz.dim", markup=False)
         return
-    record = _record(game, board, player, seed, duration)
+    from quiz.store.recording import record_round
+
+    record = record_round(game, player=player, board=board, duration=duration)
     store = _open_store()
     if store is None:
         return

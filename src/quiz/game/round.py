@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from quiz.errors import QuizError
 from quiz.game.grade import Grade, grade_answer
-from quiz.game.scoring import NO_POINTS, Points, is_late, is_timed, score_answer
+from quiz.game.scoring import (
+    NO_POINTS,
+    Points,
+    is_late,
+    is_timed,
+    score_answer,
+    scored_elapsed,
+)
 from quiz.game.select import AskedQuestion
 from quiz.packs.model import QuestionType
 
@@ -46,6 +53,23 @@ class AnswerResult:
         return self.grade is not None and self.grade.correct and not self.late
 
     @property
+    def wrong(self) -> bool:
+        """Answered and not right: a wrong or late answer, or a time-out (never a skip)."""
+        return not self.skipped and not self.correct
+
+    @property
+    def pack_id(self) -> str:
+        return self.asked.pack_id
+
+    @property
+    def question_id(self) -> str:
+        return self.asked.question.id
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.asked.question.tags
+
+    @property
     def close(self) -> bool:
         """Accepted as a close misspelling: the session shows the official spelling."""
         return self.correct and self.grade is not None and self.grade.close
@@ -67,11 +91,26 @@ class Round:
     """One round's state; see the module docstring for how it is driven."""
 
     def __init__(
-        self, asked: Sequence[AskedQuestion], time_limit: float | None, *, seed: int = 0
+        self,
+        asked: Sequence[AskedQuestion],
+        time_limit: float | None,
+        *,
+        seed: int = 0,
+        lives: int | None = None,
+        piped: bool = False,
     ) -> None:
+        """``lives``: survival, the round ends after that many wrong answers.
+
+        ``piped``: the answers come from a pipe, not a person at a terminal, so
+        every one scores as if given at the time limit (no speed advantage).
+        """
+        if lives is not None and lives < 1:
+            raise RoundError(f"a survival round needs at least one life, not {lives}")
         self._asked = tuple(asked)
         self._time_limit = time_limit if is_timed(time_limit) else None
         self._seed = seed
+        self._lives = lives
+        self._piped = piped
         self._results: list[AnswerResult] = []
         self._streak = 0
         self._best_streak = 0
@@ -85,7 +124,7 @@ class Round:
     @property
     def current(self) -> AskedQuestion | None:
         """The question being asked; None once the round is over."""
-        return self._asked[self.index] if self.index < self.total else None
+        return None if self.finished else self._asked[self.index]
 
     @property
     def options(self) -> tuple[str, ...]:
@@ -103,7 +142,24 @@ class Round:
 
     @property
     def finished(self) -> bool:
-        return self.index >= self.total
+        return self.index >= self.total or self.lives_left == 0
+
+    @property
+    def lives(self) -> int | None:
+        """The lives a survival round started with; None for any other round."""
+        return self._lives
+
+    @property
+    def lives_left(self) -> int | None:
+        """Wrong answers still allowed before a survival round ends; None if not survival."""
+        if self._lives is None:
+            return None
+        return max(0, self._lives - sum(r.wrong for r in self._results))
+
+    @property
+    def piped(self) -> bool:
+        """Whether the answers came from a pipe (see :meth:`__init__`)."""
+        return self._piped
 
     @property
     def time_limit(self) -> float | None:
@@ -152,9 +208,10 @@ class Round:
         return list(self._results)
 
     def summary(self) -> RoundSummary:
+        # A survival round counts the questions it reached, not the ones drawn.
         return RoundSummary(
             score=self.score,
-            total=self.total,
+            total=self.total if self._lives is None else self.index,
             answered=self.answered_count,
             correct=self.correct_count,
             skipped=sum(r.skipped for r in self._results),
@@ -235,7 +292,7 @@ class Round:
         points = score_answer(
             asked.question.difficulty,
             grade.correct,
-            elapsed,
+            scored_elapsed(elapsed, self._time_limit, piped=self._piped),
             self._time_limit,
             self._streak,
             self._halved,

@@ -10,7 +10,9 @@ number of points:
   at the limit, and rounded to the nearest point (halves up). The speed part
   is the difference, so it is zero or negative. An answer after the limit
   is *late*: it scores nothing and counts as wrong. In an untimed round the
-  factor is 1.
+  factor is 1. A *piped* answer (read from a pipe or a file, not typed at a
+  terminal) scores as if given at the limit, factor 0.5: instant scripted
+  answers must not top a timed board.
 - **Streak bonus**: 10% of (base + speed) for each correct answer in a row
   just before this one, at most 50% (five in a row), rounded to the nearest
   point (halves up). A wrong or late answer ends the streak; a skipped
@@ -64,6 +66,13 @@ def is_late(elapsed: float, time_limit: float | None) -> bool:
     """Whether an answer came after the limit (exactly at the limit is in time)."""
     # Written as "not within" so that a NaN time counts as late, not as instant.
     return time_limit is not None and is_timed(time_limit) and not elapsed <= time_limit
+
+
+def scored_elapsed(elapsed: float, time_limit: float | None, *, piped: bool) -> float:
+    """The time an answer is scored at: piped answers as if given at the limit."""
+    if piped and time_limit is not None and is_timed(time_limit):
+        return time_limit
+    return elapsed
 
 
 def speed_factor(elapsed: float, time_limit: float | None) -> float:

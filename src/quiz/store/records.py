@@ -10,6 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+TERMINAL = "terminal"  # answers typed at a terminal
+PIPED = "piped"  # answers read from a pipe or a file, one a line
+INPUTS = (TERMINAL, PIPED)
+SOLO = "solo"  # quiz play
+SURVIVAL = "survival"  # quiz play --lives N
+
 
 @dataclass(frozen=True, slots=True)
 class AnswerRecord:
@@ -42,6 +48,11 @@ class RoundRecord:
     time_limit: float | None  # seconds a question; None when untimed
     finished_at: datetime
     answers: tuple[AnswerRecord, ...]
+    input: str = TERMINAL  # how it was played: TERMINAL or PIPED
+    mode: str = SOLO  # the way of playing: SOLO, SURVIVAL, or a mode's own name
+    # Questions answered (a time-out included) and skipped; None: count them from ``answers``.
+    answered: int | None = None
+    skipped: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +70,20 @@ class RoundRow:
     duration: float
     finished_at: datetime  # timezone-aware, UTC
     rank: int | None = None
+    answered: int | None = None  # None for an old round whose answers were not kept
+    skipped: int | None = None
+    input: str = TERMINAL
+    mode: str = SOLO
 
     @property
     def accuracy(self) -> float | None:
-        """Share of questions answered correctly, 0..1 (``None`` for an empty round)."""
-        return self.correct / self.total if self.total else None
+        """Right ÷ answered, 0..1 (``None`` when nothing was answered).
+
+        A skip counts neither way; a time-out is answered and wrong. For an old
+        round whose answer counts are unknown, right ÷ asked.
+        """
+        answered = self.total if self.answered is None else self.answered
+        return self.correct / answered if answered else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +93,21 @@ class Accuracy:
     name: str  # a pack id or a tag
     correct: int
     asked: int
+    skipped: int = 0
+
+    @property
+    def answered(self) -> int:
+        return self.asked - self.skipped
 
     @property
     def accuracy(self) -> float | None:
-        return self.correct / self.asked if self.asked else None
+        """Right ÷ answered (skips count neither way)."""
+        return self.correct / self.answered if self.answered else None
 
 
 @dataclass(frozen=True, slots=True)
 class MissedQuestion:
-    """A question a player got wrong (or skipped, or answered too late) more than once."""
+    """A question a player got wrong or answered too late (a skip is not a miss)."""
 
     pack_id: str
     question_id: str
@@ -102,7 +128,13 @@ class PlayerStats:
     per_tag: tuple[Accuracy, ...]  # most asked first
     most_missed: tuple[MissedQuestion, ...]  # at most five, most missed first
     recent_scores: tuple[int, ...]  # the last 20 rounds, oldest first
+    skipped: int = 0  # questions skipped, over all rounds
+
+    @property
+    def answered(self) -> int:
+        return self.asked - self.skipped
 
     @property
     def accuracy(self) -> float | None:
-        return self.correct / self.asked if self.asked else None
+        """Right ÷ answered (skips count neither way; a time-out is answered and wrong)."""
+        return self.correct / self.answered if self.answered else None

@@ -8,14 +8,16 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from quiz.store.records import RoundRecord, RoundRow
+from quiz.store.records import AnswerRecord, RoundRecord, RoundRow
 
 ROUND_COLUMNS = (
-    "id, player, board, packs, score, correct, total, best_streak, duration_s, finished_at"
+    "id, player, board, packs, score, correct, total, best_streak, duration_s, finished_at,"
+    " answered, skipped, input, mode"
 )
 INSERT_ROUND = (
     "INSERT INTO rounds (player, board, packs, score, correct, total, best_streak, duration_s,"
-    " seed, time_limit, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " seed, time_limit, finished_at, answered, skipped, input, mode)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_ANSWER = (
     "INSERT INTO answers (round_id, position, pack_id, question_id, given, correct, skipped,"
@@ -70,8 +72,27 @@ def seed_value(seed: int) -> int | str:
     return seed if -_INT64 <= seed < _INT64 else str(seed)
 
 
+def answer_counts(record: RoundRecord) -> tuple[int | None, int | None]:
+    """(answered, skipped): as recorded, else counted from the answers, else unknown."""
+    if record.answered is not None and record.skipped is not None:
+        return record.answered, record.skipped
+    return count_answers(record.answers, record.total)
+
+
+def count_answers(answers: Sequence[AnswerRecord], total: int) -> tuple[int | None, int | None]:
+    """(answered, skipped) counted from a round's answers; unknown unless all were kept.
+
+    The same rule as schema migration 2's backfill of older rounds.
+    """
+    if not answers or len(answers) != total:
+        return None, None
+    skipped = sum(bool(a.skipped) for a in answers)
+    return len(answers) - skipped, skipped
+
+
 def insert_round(conn: sqlite3.Connection, record: RoundRecord) -> int:
     """Insert one round and its answers (inside the caller's transaction); its new id."""
+    answered, skipped = answer_counts(record)
     cursor = conn.execute(
         INSERT_ROUND,
         (
@@ -86,6 +107,10 @@ def insert_round(conn: sqlite3.Connection, record: RoundRecord) -> int:
             seed_value(record.seed),
             None if record.time_limit is None else float(record.time_limit),
             iso_utc(record.finished_at),
+            answered,
+            skipped,
+            storable(record.input),
+            storable(record.mode),
         ),
     )
     round_id = cursor.lastrowid
@@ -114,7 +139,8 @@ def insert_round(conn: sqlite3.Connection, record: RoundRecord) -> int:
 
 def to_round_row(row: Sequence[Any], rank: int | None = None) -> RoundRow:
     """A ``rounds`` row selected as :data:`ROUND_COLUMNS` turned into a :class:`RoundRow`."""
-    ident, player, board, packs, score, correct, total, streak, duration, finished = row
+    ident, player, board, packs, score, correct, total, streak, duration, finished = row[:10]
+    answered, skipped, input_kind, mode = row[10:14]
     return RoundRow(
         id=int(ident),
         player=str(player),
@@ -127,4 +153,8 @@ def to_round_row(row: Sequence[Any], rank: int | None = None) -> RoundRow:
         duration=float(duration),
         finished_at=parse_utc(str(finished)),
         rank=rank,
+        answered=None if answered is None else int(answered),
+        skipped=None if skipped is None else int(skipped),
+        input=str(input_kind),
+        mode=str(mode),
     )

@@ -52,7 +52,22 @@ CREATE INDEX rounds_by_player_time ON rounds (player, finished_at);
 CREATE INDEX answers_by_question ON answers (pack_id, question_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_MIGRATION_1,)
+# How a round was played. ``input`` is 'terminal' or 'piped'; ``mode`` is 'solo'
+# (quiz play), 'survival' (--lives) or another mode's name. ``answered`` (a
+# time-out included) and ``skipped`` are counted from the answers of older
+# rounds; they stay NULL for a round whose answers were not all kept.
+_MIGRATION_2 = """
+ALTER TABLE rounds ADD COLUMN input TEXT NOT NULL DEFAULT 'terminal';
+ALTER TABLE rounds ADD COLUMN answered INTEGER;
+ALTER TABLE rounds ADD COLUMN skipped INTEGER;
+ALTER TABLE rounds ADD COLUMN mode TEXT NOT NULL DEFAULT 'solo';
+UPDATE rounds SET
+    answered = (SELECT count(*) FROM answers WHERE round_id = rounds.id AND NOT skipped),
+    skipped = (SELECT count(*) FROM answers WHERE round_id = rounds.id AND skipped)
+WHERE total = (SELECT count(*) FROM answers WHERE round_id = rounds.id) AND total > 0;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_MIGRATION_1, _MIGRATION_2)
 SCHEMA_VERSION = len(MIGRATIONS)
 REQUIRED_TABLES = frozenset({"rounds", "answers"})
 

@@ -13,6 +13,9 @@ The file is one JSON object, one round a line::
                     "late": false, "elapsed_s": 4.5, "points": 180, "tags": ["people"]}]}
      ]}
 
+``input`` (``terminal`` or ``piped``), ``mode`` (``solo``, ``survival``, ...),
+``answered`` and ``skipped`` came with quiz 0.2; a file without them imports
+as terminal solo rounds with the counts taken from the answers.
 ``time_limit`` is ``null`` for an untimed round; times are ISO 8601 (UTC when
 no offset is given); answers are in the order they were asked. Unknown keys
 are ignored. On import, a round already on record (same player, board,
@@ -32,7 +35,7 @@ from typing import IO, Any
 from quiz.atomic import atomic_write
 from quiz.errors import QuizError
 from quiz.store.player import normalize_player_name
-from quiz.store.records import AnswerRecord, RoundRecord
+from quiz.store.records import INPUTS, SOLO, TERMINAL, AnswerRecord, RoundRecord
 from quiz.store.rows import insert_round, iso_utc, parse_utc, read_list
 
 FORMAT = "quiz-scores"
@@ -40,7 +43,7 @@ VERSION = 1
 _INT64 = 2**63
 _ROUND_SQL = (
     "SELECT id, player, board, packs, score, correct, total, best_streak, duration_s, seed,"
-    " time_limit, finished_at FROM rounds ORDER BY id"
+    " time_limit, finished_at, answered, skipped, input, mode FROM rounds ORDER BY id"
 )
 _ANSWERS_SQL = (
     "SELECT pack_id, question_id, given, correct, skipped, late, elapsed_s, points, tags"
@@ -79,7 +82,10 @@ def write_export(conn: sqlite3.Connection, stream: IO[str]) -> int:
 
 
 def _round_json(conn: sqlite3.Connection, row: Any) -> dict[str, Any]:
-    ident, player, board, packs, score, correct, total, streak, duration, seed, limit, done = row
+    ident, player, board, packs, score, correct, total, streak, duration, seed, limit, done = row[
+        :12
+    ]
+    answered, skipped, input_kind, mode = row[12:]
     answers = [
         {
             "pack_id": pack_id,
@@ -108,6 +114,10 @@ def _round_json(conn: sqlite3.Connection, row: Any) -> dict[str, Any]:
         "seed": int(seed) if seed is not None else 0,
         "time_limit": limit,
         "finished_at": done,
+        "answered": answered,
+        "skipped": skipped,
+        "input": input_kind,
+        "mode": mode,
         "answers": answers,
     }
 
@@ -194,7 +204,23 @@ def _round(data: object, where: str) -> RoundRecord:
         time_limit=None if item.get("time_limit") is None else _number(item, "time_limit", where),
         finished_at=_moment(item, "finished_at", where),
         answers=tuple(_answer(a, f"{where}.answers[{i}]") for i, a in enumerate(answers)),
+        input=_choice(item, "input", where, INPUTS, TERMINAL),
+        mode=_text(item, "mode", where) if "mode" in item else SOLO,
+        answered=_int(item, "answered", where) if item.get("answered") is not None else None,
+        skipped=_int(item, "skipped", where) if item.get("skipped") is not None else None,
     )
+
+
+def _choice(
+    item: dict[str, Any], key: str, where: str, allowed: Sequence[str], default: str
+) -> str:
+    """An optional field (older exports lack it) that is one of ``allowed``."""
+    if key not in item:
+        return default
+    value: str = _get(item, key, where, str)
+    if value not in allowed:
+        raise _Invalid(f"{where}.{key}", f"expected one of {', '.join(allowed)}")
+    return value
 
 
 def _answer(data: object, where: str) -> AnswerRecord:
