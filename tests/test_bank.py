@@ -126,11 +126,12 @@ def test_default_time_limit_is_20(pack: Pack) -> None:
     assert pack.defaults.time_limit == 20
 
 
-def test_the_default_scores_board_matches_the_pack() -> None:
-    from quiz.cli.scores import DEFAULT_BOARD
-    from quiz.game.board import board_key
+def test_the_default_scores_board_matches_the_pack(pack: Pack) -> None:
+    from quiz.game.board import default_board_key
+    from quiz.packs.builtin import BUILTIN_TIME_LIMIT
 
-    assert board_key([BUILTIN_ID], 10, 20) == DEFAULT_BOARD
+    assert pack.defaults.time_limit == BUILTIN_TIME_LIMIT
+    assert default_board_key() == "la-la-land-first-look/10/timed-20s"
 
 
 # -- fair to a fan ----------------------------------------------------------------------

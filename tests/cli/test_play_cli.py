@@ -176,7 +176,7 @@ def test_skip_and_fifty_fifty_lifelines() -> None:
     assert "Skipped." in out
     assert "two wrong options are gone" in out
     assert "already used your skip" in out
-    assert "1/2 right" in out
+    assert "1/1 right (100% of answered) · 1 skipped" in out  # a skip is no miss
     assert "halved by 50:50" in out
 
 
@@ -193,11 +193,16 @@ def test_unknown_pack_is_a_clear_error() -> None:
     assert "no pack with the id 'nope'" in err
 
 
-def test_name_is_remembered(quiz_home: Path) -> None:
+def test_name_is_remembered_but_a_piped_round_needs_it_typed(quiz_home: Path) -> None:
+    from quiz.store.player import remembered_name
+
     asked = planned(1, 1)
     play("--seed", "1", "-n", "1", "--name", "dee", answers=[right_answer(asked[0])])
-    play("--seed", "1", "-n", "1", answers=[right_answer(asked[0])])
-    assert [r[0] for r in rounds(quiz_home)] == ["dee", "dee"]
+    assert remembered_name() == "dee"
+    code, out, _ = play("--seed", "1", "-n", "1", answers=[right_answer(asked[0])])
+    assert code == 0
+    assert "Practice round: piped rounds are recorded only with --name." in out
+    assert [r[0] for r in rounds(quiz_home)] == ["dee"]
 
 
 @pytest.mark.parametrize("bad", ["--count=0", "--difficulty=insane", "--type=essay"])

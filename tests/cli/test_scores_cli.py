@@ -16,7 +16,7 @@ from typer.testing import CliRunner, Result
 
 from quiz.cli import scores as scores_cli
 from quiz.cli.app import app
-from quiz.cli.scores import DEFAULT_BOARD
+from quiz.game.board import default_board_key
 from quiz.store.db import ScoreStore
 from quiz.store.records import AnswerRecord, RoundRecord
 from quiz.term.scores import FIELDS
@@ -33,7 +33,7 @@ def quiz(*args: str, input: str | None = None) -> Result:
 
 BASE = RoundRecord(
     player="Mia",
-    board=DEFAULT_BOARD,
+    board=default_board_key(),
     pack_ids=("la-la-land-first-look",),
     score=1000,
     correct=1,
@@ -98,7 +98,7 @@ def test_the_default_board_best_first(quiz_home: Path) -> None:
     result = quiz("scores")
     assert result.exit_code == 0, result.stderr
     assert "la-la-land-first-look · 10 questions · 20 s per question" in result.stdout
-    assert DEFAULT_BOARD in result.stdout  # the raw key, for --board
+    assert default_board_key() in result.stdout  # the raw key, for --board
     assert table_lines(result.stdout) == [
         "1|Seb|1500|1/2|1|1m 05s|" + local(2),
         "2|Amy|900|1/2|1|30.0s|" + local(3),
@@ -124,7 +124,8 @@ def test_all_shows_one_table_a_board(quiz_home: Path) -> None:
     save(record("Mia"), record("Seb", board=OTHER), record("Amy", board=OTHER))
     result = quiz("scores", "--all")
     assert result.exit_code == 0
-    assert result.stdout.index(OTHER) < result.stdout.index(DEFAULT_BOARD)  # most played first
+    # most played first
+    assert result.stdout.index(OTHER) < result.stdout.index(default_board_key())
     assert "5 questions · untimed" in result.stdout
     assert [line.split("|")[1] for line in table_lines(result.stdout)] == ["Seb", "Amy", "Mia"]
 
@@ -173,7 +174,7 @@ def test_player_alone_shows_their_latest_rounds(quiz_home: Path) -> None:
     rows = [line.split("|") for line in table_lines(result.stdout)]
     assert [(r[1], r[2], r[3]) for r in rows] == [
         (OTHER, "#1", "700"),
-        (DEFAULT_BOARD, "#2", "500"),
+        (default_board_key(), "#2", "500"),
     ]
 
 
@@ -238,10 +239,14 @@ def test_json_has_the_documented_fields(quiz_home: Path) -> None:
         "accuracy": 0.5,
         "best_streak": 1,
         "duration_s": 65.0,
-        "board": DEFAULT_BOARD,
+        "board": default_board_key(),
         "packs": ["la-la-land-first-look"],
         "finished_at": "2025-03-01T12:02:00+00:00",
         "round_id": first,
+        "answered": 2,
+        "skipped": 0,
+        "input": "terminal",
+        "mode": "solo",
     }
     assert data[1]["round_id"] == second
 
@@ -256,7 +261,8 @@ def test_csv_has_the_documented_fields(quiz_home: Path) -> None:
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == list(FIELDS)
     assert result.stdout.splitlines()[1] == (
-        f"1,Seb,1500,1,2,0.5,1,65.0,{DEFAULT_BOARD},a b,2025-03-01T12:02:00+00:00,1"
+        f"1,Seb,1500,1,2,0.5,1,65.0,{default_board_key()},a b,2025-03-01T12:02:00+00:00,1"
+        ",2,0,terminal,solo"
     )
     assert rows[2][5] == ""  # no questions, no accuracy
 
@@ -341,7 +347,7 @@ def test_reset_with_yes_all_or_part(quiz_home: Path) -> None:
     assert reset("--player", "Seb", "-y") == "Forgot 1 round."
     assert reset("--player", "Nobody", "-y") == "No rounds match: nothing to forget."
     with ScoreStore.open(create=False) as store:
-        assert [row.player for row in store.top(DEFAULT_BOARD)] == ["Mia", "Amy"]
+        assert [row.player for row in store.top(default_board_key())] == ["Mia", "Amy"]
     assert reset("--yes") == "Forgot 2 rounds."
     assert count() == 0
 

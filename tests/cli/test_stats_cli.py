@@ -75,7 +75,7 @@ def test_stats_for_a_player(mia: None) -> None:
     result = quiz("stats", "--player", "Mia")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "Mia: 4 rounds played, 50% right (6 of 12 questions), best score 1200" in out
+    assert "Mia: 4 rounds played, 50% right (6 of 12 answered), best score 1200" in out
     assert "Accuracy by pack" in out
     assert "Accuracy by tag" in out
     assert f"│ {PACK} │   4/8 │      50% │ █████░░░░░ │" in out
@@ -131,16 +131,53 @@ def test_stats_as_json(mia: None) -> None:
         "rounds": 4,
         "correct": 6,
         "asked": 12,
+        "answered": 12,
+        "skipped": 0,
         "accuracy": 0.5,
         "best_score": 1200,
         "packs": [
-            {"pack_id": PACK, "correct": 4, "asked": 8, "accuracy": 0.5},
-            {"pack_id": "whiplash", "correct": 2, "asked": 4, "accuracy": 0.5},
+            {
+                "pack_id": PACK,
+                "correct": 4,
+                "asked": 8,
+                "answered": 8,
+                "skipped": 0,
+                "accuracy": 0.5,
+            },
+            {
+                "pack_id": "whiplash",
+                "correct": 2,
+                "asked": 4,
+                "answered": 4,
+                "skipped": 0,
+                "accuracy": 0.5,
+            },
         ],
         "tags": [
-            {"tag": "people", "correct": 4, "asked": 8, "accuracy": 0.5},
-            {"tag": "music", "correct": 2, "asked": 4, "accuracy": 0.5},
-            {"tag": "numbers", "correct": 0, "asked": 4, "accuracy": 0.0},
+            {
+                "tag": "people",
+                "correct": 4,
+                "asked": 8,
+                "answered": 8,
+                "skipped": 0,
+                "accuracy": 0.5,
+            },
+            {
+                "tag": "music",
+                "correct": 2,
+                "asked": 4,
+                "answered": 4,
+                "skipped": 0,
+                "accuracy": 0.5,
+            },
+            {
+                "tag": "numbers",
+                "correct": 0,
+                "asked": 4,
+                "answered": 4,
+                "skipped": 0,
+                "accuracy": 0.0,
+            },
         ],
         "most_missed": [
             {"pack_id": PACK, "question_id": "age", "missed": 4, "asked": 4},

@@ -11,8 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from quiz.cli.app import app
-from quiz.cli.scores import DEFAULT_BOARD
+from quiz.game.board import default_board_key
 from quiz.store.db import TOP_SQL, ScoreStore
+
+DEFAULT_BOARD = default_board_key()
 
 ROUNDS = 100_000
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)

@@ -12,10 +12,6 @@ from quiz.packs.model import Difficulty, QuestionType
 if TYPE_CHECKING:
     from quiz.game.round import Round
     from quiz.packs.model import Pack
-    from quiz.store.db import ScoreStore
-    from quiz.store.records import RoundRecord
-
-DEFAULT_COUNT = 10
 
 
 def play(
@@ -26,13 +22,13 @@ def play(
         metavar="ID|PATH",
         help="A pack id or pack file; repeat for several. Default: the built-in pack.",
     ),
-    count: int = typer.Option(
-        DEFAULT_COUNT,
+    count: int | None = typer.Option(
+        None,
         "--count",
         "-n",
         min=1,
         metavar="N",
-        help="How many questions (capped at what there is).",
+        help="How many questions (capped at what there is). Default: 10; with --lives, all.",
     ),
     difficulty: list[Difficulty] | None = typer.Option(
         None,
@@ -71,11 +67,19 @@ def play(
         help="Your name on the high-score table (remembered for next time).",
     ),
     practice: bool = typer.Option(False, "--practice", help="Play without recording a score."),
+    lives: int | None = typer.Option(
+        None,
+        "--lives",
+        min=1,
+        metavar="N",
+        help="Survival: the round ends after N wrong answers (a skip costs no life).",
+    ),
 ) -> None:
     """Play a round.
 
     Type the letter of an option (or its text), t/f, a number or a word;
     50 for the 50:50 lifeline, skip to pass, ? for a hint; Ctrl-C to stop.
+    A piped round (answers from a pipe or a file) is recorded only with --name.
 
     Examples:
 
@@ -83,11 +87,13 @@ def play(
       quiz play -n 5 --seed 7
       quiz play --difficulty hard --tag people --time-limit 15
       quiz play --pack my-pack --pack la-la-land-first-look
+      quiz play --lives 3
       printf 'A\\nB\\nC\\n' | quiz play -n 3 --name ann
     """
-    from quiz.game.board import board_key
+    from quiz.game.board import board_key, round_size
     from quiz.game.round import Round
     from quiz.game.select import new_seed, select_questions
+    from quiz.game.standing import practice_reason
     from quiz.term import console
 
     interactive = sys.stdin.isatty()
@@ -95,16 +101,19 @@ def play(
     packs = _packs(pack or [])
     seed = new_seed() if seed is None else seed
     limit = _time_limit(time_limit, packs)
-    difficulties = list(difficulty or [])
-    types = list(qtype or [])
+    difficulties, types, tags = list(difficulty or []), list(qtype or []), tag or []
+    size = round_size(count, lives=lives, available=sum(len(p.questions) for p in packs))
     asked = select_questions(
-        packs, count=count, difficulties=difficulties, tags=tag or [], types=types, seed=seed
+        packs, count=size, difficulties=difficulties, tags=tags, types=types, seed=seed
     )
-    board = board_key([p.id for p in packs], len(asked), limit, difficulties, tag or [], types)
-    player = None if practice else _player(name, interactive)
-    game = Round(asked, limit, seed=seed, piped=not interactive)
+    board = board_key(
+        [p.id for p in packs], len(asked), limit, difficulties, tags, types, lives=lives
+    )
+    reason = practice_reason(practice=practice, piped=not interactive, name_given=name is not None)
+    player = None if reason is not None else _player(name, interactive)
+    game = Round(asked, limit, seed=seed, lives=lives, piped=not interactive)
     duration = _run(game, packs, interactive)
-    _finish(game, board, player, duration)
+    _finish(game, board, player, duration, reason)
 
 
 def _packs(specs: list[str]) -> list[Pack]:
@@ -122,35 +131,21 @@ def _time_limit(option: float | None, packs: list[Pack]) -> float | None:
 
 
 def _player(name: str | None, interactive: bool) -> str:
+    """The name typed with --name, or asked for at the terminal (the remembered one offered)."""
     from quiz.store.player import normalize_player_name, remember_name, remembered_name
 
+    known = remembered_name()
     if name is not None:
         chosen = normalize_player_name(name)
-        if chosen != remembered_name():
-            remember_name(chosen)
-        return chosen
-    known = remembered_name()
-    if known is not None:
-        return known
-    fallback = _login_name()
-    if not interactive:
-        return fallback
-    from quiz.term.console import out
+    else:
+        from quiz.term.naming import ask_name
 
-    out().print(f"Your name for the high-score table [{fallback}]: ", end="", markup=False)
-    typed = input().strip()
-    chosen = normalize_player_name(typed or fallback)
-    remember_name(chosen)
+        chosen = ask_name(known)
+    if chosen != known and not remember_name(chosen):
+        from quiz.term.console import print_warning
+
+        print_warning(f"could not remember the name {chosen} for next time")
     return chosen
-
-
-def _login_name() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser() or "player"
-    except (OSError, KeyError, ImportError):
-        return "player"
 
 
 def _run(game: Round, packs: list[Pack], interactive: bool) -> float:
@@ -163,8 +158,9 @@ def _run(game: Round, packs: list[Pack], interactive: bool) -> float:
     return session.play()
 
 
-def _finish(game: Round, board: str, player: str | None, duration: float) -> None:
-    from quiz.errors import StoreError
+def _finish(
+    game: Round, board: str, player: str | None, duration: float, reason: str | None
+) -> None:
     from quiz.term.console import out, print_warning
     from quiz.term.results import summary_table, totals_text
 
@@ -173,80 +169,18 @@ def _finish(game: Round, board: str, player: str | None, duration: float) -> Non
     console.print(summary_table(game))
     console.print(totals_text(game, duration))
     if player is None:
-        console.print("Practice round: nothing was recorded.", style="quiz.dim", markup=False)
+        console.print(reason, style="quiz.dim", markup=False)
         return
-    from quiz.store.recording import record_round
+    from quiz.game.standing import standing_lines
+    from quiz.store.recording import record_round, save_and_rank
+    from quiz.term.scores import standing_view
 
     record = record_round(game, player=player, board=board, duration=duration)
-    store = _open_store()
-    if store is None:
-        return
-    try:
-        round_id = _save(store, record)
-        if round_id is not None:
-            _show_standing(store, record, round_id)
-    except StoreError as exc:  # saved, but reading the table back failed
-        print_warning(f"your score was saved, but the table cannot be shown: {exc.message}")
-    finally:
-        store.close()
-
-
-def _save(store: ScoreStore, record: RoundRecord) -> int | None:
-    """Save the round; the round's id, or None after saying why it was not saved.
-
-    The round is over and its summary shown, so a failing disk costs the score
-    (said in a warning), never the round's proper ending.
-    """
-    from quiz.errors import StoreError
-    from quiz.term.console import print_warning
-
-    try:
-        round_id: int | None = store.save_round(record)
-        failure = None
-    except StoreError as exc:
-        round_id, failure = None, exc.message
-    for notice in store.notices:
-        print_warning(notice)
-    if failure is not None:
-        print_warning(f"your score was not saved: {failure}")
-    return round_id
-
-
-def _open_store() -> ScoreStore | None:
-    from quiz.errors import StoreError
-    from quiz.store.db import ScoreStore
-    from quiz.term.console import print_warning
-
-    try:
-        return ScoreStore.open()
-    except StoreError as exc:
-        print_warning(f"your score was not saved: {exc.message}")
-        return None
-
-
-def _show_standing(store: ScoreStore, record: RoundRecord, round_id: int) -> None:
-    from quiz.game.board import describe_board
-    from quiz.term.console import out
-    from quiz.term.scores import board_table
-
-    console = out()
-    best = store.personal_best(record.player, record.board, exclude_round_id=round_id)
-    rank = store.rank_of(round_id)
-    if rank == 1:
-        console.print("★ New high score on this board!", style="quiz.good", markup=False)
-    if best is None:
-        console.print("Your first round on this board.", style="quiz.dim", markup=False)
-    else:
-        diff = record.score - best.score
-        verdict = "a new personal best" if diff > 0 else "your best stands"
-        console.print(
-            f"Your previous best here: {best.score} ({diff:+d}; {verdict}).", markup=False
-        )
-    rows = store.top(record.board, limit=5)
-    if all(r.id != round_id for r in rows):
-        console.print(f"This round ranks #{rank} on this board.", style="quiz.dim", markup=False)
-    console.print(
-        board_table(
-            rows, title=describe_board(record.board), key=record.board, highlight_round_id=round_id
-        )
-    )
+    saved = save_and_rank(record)
+    for warning in saved.warnings:
+        print_warning(warning)
+    standing = saved.standing
+    if standing is not None:
+        best = None if standing.previous_best is None else standing.previous_best.score
+        lines = standing_lines(record.score, standing.rank, best, in_top=standing.in_top)
+        console.print(standing_view(lines, standing, board))

@@ -9,14 +9,20 @@ in this order:
 - ``score``: points
 - ``correct``: questions answered correctly
 - ``total``: questions asked
-- ``accuracy``: correct / total, from 0 to 1, three decimals (empty or null
-  for a round without questions)
+- ``accuracy``: correct / answered, from 0 to 1, three decimals (empty or
+  null when nothing was answered); a skip counts neither way, a time-out is
+  answered and wrong. (It used to be correct / total.)
 - ``best_streak``: the longest run of correct answers
 - ``duration_s``: how long the round took, in seconds
 - ``board``: the board's key (what ``--board`` takes)
 - ``packs``: the pack ids (a JSON list; in CSV, separated by spaces)
 - ``finished_at``: when the round ended, ISO 8601 in UTC
 - ``round_id``: the round's number in the score file
+- ``answered``: questions answered, a time-out included (empty or null for an
+  old round whose answers were not all kept)
+- ``skipped``: questions skipped (the same)
+- ``input``: ``terminal`` (typed) or ``piped`` (read from a pipe or a file)
+- ``mode``: ``solo`` (``quiz play``), ``survival`` (``--lives``), ...
 
 Rows come board by board, best first; with ``--player`` alone, newest first.
 Text fields are stripped of control characters (JSON also escapes anything
@@ -42,8 +48,6 @@ if TYPE_CHECKING:
     from quiz.store.db import ScoreStore
     from quiz.store.records import RoundRow
 
-DEFAULT_BOARD = "la-la-land-first-look/10/timed-20s"
-NO_ROUNDS = "No rounds recorded yet. Play one with `quiz`."
 
 scores_app = typer.Typer(
     cls=QuizSubGroup,
@@ -111,24 +115,18 @@ def _board_sections(
     limit: int,
 ) -> tuple[Sections, str]:
     """The tables to show, and what to say when there is none."""
-    if board is None and pack is None and not all_boards and store.top(DEFAULT_BOARD, 1):
-        # The usual case, answered from the index: store.boards() reads every round,
-        # which is needed only to pick another board when the default one has none.
-        return _sections(store, [DEFAULT_BOARD], NO_ROUNDS, player, limit)
-    played = store.boards()
-    if not played:
-        return [], NO_ROUNDS
-    if board is not None:
-        keys, empty = [_canonical(board)], f"No rounds on board {board} yet. See: quiz scores --all"
-    elif pack is not None or all_boards:
-        keys = [key for key, _ in (store.boards(pack) if pack is not None else played)]
-        empty = f"No rounds with pack {pack} yet." if pack is not None else NO_ROUNDS
-    elif any(key == DEFAULT_BOARD for key, _ in played):
-        keys, empty = [DEFAULT_BOARD], NO_ROUNDS
+    from quiz.game.board import choose_boards, default_board_key
+
+    default = default_board_key()
+    if board is None and pack is None and not all_boards and store.top(default, 1):
+        # The usual case, answered from the index: store.boards() reads every round.
+        played = [default]
     else:
-        keys, empty = [played[0][0]], NO_ROUNDS
-        _note(f"showing {played[0][0]}; see --all")
-    return _sections(store, keys, empty, player, limit)
+        played = [key for key, _ in store.boards(pack)]
+    choice = choose_boards(played, board=board, pack=pack, all_boards=all_boards, default=default)
+    if choice.note is not None:
+        _note(choice.note)
+    return _sections(store, list(choice.keys), choice.empty, player, limit)
 
 
 def _sections(
@@ -192,6 +190,7 @@ def reset(
         False, "--yes", "-y", help="Do not ask; needed when not at a terminal."
     ),
 ) -> None:
+    from quiz.game.board import NO_ROUNDS
     from quiz.term.sanitize import clean_line
 
     name = _player_name(player)
@@ -336,20 +335,10 @@ def _player_name(raw: str | None) -> str | None:
     return None if raw is None else normalize_player_name(raw)
 
 
-def _canonical(key: str) -> str:
-    """The canonical form of a board key typed by hand (its parts in any order)."""
-    from quiz.game.board import parse_board_key
-
-    board = parse_board_key(key)
-    return key if board is None else board.key
-
-
 def _no_rounds_for(store: ScoreStore, name: str) -> str:
-    import difflib
+    from quiz.store.player import similar_names
 
-    players = store.players()
-    folded = [p for p in players if p.casefold() == name.casefold() and p != name]
-    close = folded or difflib.get_close_matches(name, players, n=3, cutoff=0.7)
+    close = similar_names(name, store.players())
     message = f"No rounds recorded for {name} yet."
     return message + (f" Did you mean {' or '.join(close)}?" if close else "")
 

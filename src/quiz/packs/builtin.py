@@ -14,6 +14,7 @@ from pathlib import Path
 from quiz.errors import QuizError
 
 BUILTIN_ID = "la-la-land-first-look"
+BUILTIN_TIME_LIMIT = 20.0  # its defaults.time_limit, known without reading it (a test checks)
 FILE_NAME = "questions.yaml"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent

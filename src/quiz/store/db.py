@@ -22,7 +22,7 @@ from quiz.errors import StoreError
 from quiz.paths import SCORES_FILE, blocking_file, data_dir
 from quiz.store import connect, schema
 from quiz.store.connect import StoreUnavailable, file_identity, is_damage, sqlite_error
-from quiz.store.records import PlayerStats, RoundRecord, RoundRow
+from quiz.store.records import BoardStanding, PlayerStats, RoundRecord, RoundRow
 from quiz.store.rows import HAS_PACK, ROUND_COLUMNS, encode_pack_needle, insert_round, to_round_row
 
 __all__ = ["ScoreStore", "StoreError", "StoreUnavailable"]
@@ -34,6 +34,10 @@ TOP_SQL = (
 TOP_FOR_PLAYER_SQL = (
     f"SELECT {ROUND_COLUMNS} FROM rounds WHERE board = ? AND player = ?"
     " ORDER BY score DESC, duration_s, id LIMIT ?"
+)
+_PERSONAL_BEST_SQL = (
+    f"SELECT {ROUND_COLUMNS} FROM rounds WHERE player = ? AND board = ? AND id IS NOT ?"
+    " ORDER BY score DESC, duration_s, id LIMIT 1"
 )
 _RANK_SQL = """
 SELECT 1
@@ -174,13 +178,26 @@ class ScoreStore:
         self, player: str, board: str, exclude_round_id: int | None = None
     ) -> RoundRow | None:
         """The player's best round on a board (other than ``exclude_round_id``), if any."""
-        sql = (
-            f"SELECT {ROUND_COLUMNS} FROM rounds WHERE player = ? AND board = ? AND id IS NOT ?"
-            " ORDER BY score DESC, duration_s, id LIMIT 1"
-        )
         with self._guard("read the scores"), self._transaction() as conn:
-            found = conn.execute(sql, (player, board, exclude_round_id)).fetchone()
+            found = conn.execute(_PERSONAL_BEST_SQL, (player, board, exclude_round_id)).fetchone()
             return None if found is None else to_round_row(found, _rank(conn, found))
+
+    def standing(self, round_id: int, top: int = 5) -> BoardStanding:
+        """Where a saved round stands: its rank, its player's previous best, the board's top."""
+        with self._guard("read the scores"), self._transaction() as conn:
+            found = conn.execute(f"SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?", (round_id,))
+            row = found.fetchone()
+            if row is None:
+                raise StoreError(f"there is no round {round_id} in {self.path}")
+            player, board = row[1], row[2]
+            best = conn.execute(_PERSONAL_BEST_SQL, (player, board, round_id)).fetchone()
+            rows = conn.execute(TOP_SQL, (board, top)).fetchall()
+            return BoardStanding(
+                round_id=round_id,
+                rank=_rank(conn, row),
+                previous_best=None if best is None else to_round_row(best, _rank(conn, best)),
+                top=tuple(to_round_row(r, rank) for rank, r in enumerate(rows, 1)),
+            )
 
     def boards(self, pack: str | None = None) -> list[tuple[str, int]]:
         """Every board (or those including ``pack``) with its rounds, most played first."""

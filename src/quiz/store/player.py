@@ -6,6 +6,8 @@ shown, so a name always reads back exactly as it was typed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from quiz.atomic import atomic_write
 from quiz.errors import QuizError
 from quiz.paths import player_path
@@ -59,3 +61,11 @@ def remember_name(name: str) -> bool:
     except OSError:
         return False
     return True
+
+
+def similar_names(name: str, players: Sequence[str]) -> list[str]:
+    """Recorded names the user may have meant: the same but for case, else up to 3 close ones."""
+    import difflib
+
+    folded = [p for p in players if p.casefold() == name.casefold() and p != name]
+    return folded or difflib.get_close_matches(name, players, n=3, cutoff=0.7)

@@ -8,10 +8,21 @@ answers fit them. Every mode records its rounds through :func:`record_round`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
-from quiz.store.records import PIPED, SOLO, SURVIVAL, TERMINAL, AnswerRecord, RoundRecord
+from quiz.errors import StoreError
+from quiz.store.records import (
+    PIPED,
+    SOLO,
+    SURVIVAL,
+    TERMINAL,
+    AnswerRecord,
+    BoardStanding,
+    RoundRecord,
+)
 
 
 class _Points(Protocol):
@@ -118,3 +129,43 @@ def record_round(
         answered=summary.answered,
         skipped=summary.skipped,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What became of saving a round: its standing if saved, and what the user should hear."""
+
+    round_id: int | None
+    standing: BoardStanding | None
+    warnings: tuple[str, ...]
+
+
+def save_and_rank(record: RoundRecord, home: Path | None = None) -> Saved:
+    """Save a finished round and read back where it stands; failures become warnings.
+
+    The round is over and its summary shown, so a failing disk costs the score
+    (said in a warning), never the round's proper ending.
+    """
+    from quiz.store.db import ScoreStore
+
+    try:
+        store = ScoreStore.open(home)
+    except StoreError as exc:
+        return Saved(None, None, (f"your score was not saved: {exc.message}",))
+    with store:
+        warnings: list[str] = []
+        try:
+            round_id: int | None = store.save_round(record)
+        except StoreError as exc:
+            round_id = None
+            warnings.append(f"your score was not saved: {exc.message}")
+        warnings[:0] = store.notices
+        standing = None
+        if round_id is not None:
+            try:
+                standing = store.standing(round_id)
+            except StoreError as exc:
+                warnings.append(
+                    f"your score was saved, but the table cannot be shown: {exc.message}"
+                )
+        return Saved(round_id, standing, tuple(warnings))

@@ -87,6 +87,20 @@ class RoundRow:
 
 
 @dataclass(frozen=True, slots=True)
+class BoardStanding:
+    """Where a saved round stands on its board."""
+
+    round_id: int
+    rank: int
+    previous_best: RoundRow | None  # the player's best other round on the board
+    top: tuple[RoundRow, ...]  # the board's best rounds, best first
+
+    @property
+    def in_top(self) -> bool:
+        return any(row.id == self.round_id for row in self.top)
+
+
+@dataclass(frozen=True, slots=True)
 class Accuracy:
     """How often the questions of one pack (or with one tag) were answered correctly."""
 

@@ -14,8 +14,8 @@ The file is one JSON object, one round a line::
      ]}
 
 ``input`` (``terminal`` or ``piped``), ``mode`` (``solo``, ``survival``, ...),
-``answered`` and ``skipped`` came with quiz 0.2; a file without them imports
-as terminal solo rounds with the counts taken from the answers.
+``answered`` and ``skipped`` came with the score file's schema version 2; a
+file without them imports as terminal solo rounds, counts taken from the answers.
 ``time_limit`` is ``null`` for an untimed round; times are ISO 8601 (UTC when
 no offset is given); answers are in the order they were asked. Unknown keys
 are ignored. On import, a round already on record (same player, board,

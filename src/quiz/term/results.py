@@ -106,6 +106,9 @@ def totals_text(game: Round, duration: float) -> Text:
     s = game.summary()
     text = Text("Score ", style="bold")
     text.append(str(s.score), style="quiz.points")
-    text.append(f" · {s.correct}/{s.total} right ({s.accuracy:.0%} of answered)")
+    # Accuracy is right ÷ answered: a skip counts neither way, a time-out is a wrong answer.
+    text.append(f" · {s.correct}/{s.answered} right ({s.accuracy:.0%} of answered)")
+    if s.skipped:
+        text.append(f" · {s.skipped} skipped")
     text.append(f" · best streak {s.best_streak} · {duration:.1f} s")
     return text

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from quiz.store.records import Accuracy, PlayerStats, RoundRow
+from quiz.game.standing import Line, Tone
+from quiz.store.records import Accuracy, BoardStanding, PlayerStats, RoundRow
 from quiz.term.sanitize import clean_line, safe_text
 from quiz.words import plural
 
@@ -33,6 +34,10 @@ FIELDS = (
     "packs",
     "finished_at",
     "round_id",
+    "answered",
+    "skipped",
+    "input",
+    "mode",
 )
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = "_.-=+*#@"
@@ -69,6 +74,23 @@ def board_table(
             style="quiz.highlight" if row.id == highlight_round_id else None,
         )
     return table
+
+
+def standing_view(lines: Sequence[Line], standing: BoardStanding, key: str) -> RenderableType:
+    """After a saved round: what the player hears about it, then the top of its board."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from quiz.game.board import describe_board
+
+    said: list[RenderableType] = [
+        Text(line.text, style="" if line.tone is Tone.PLAIN else f"quiz.{line.tone}")
+        for line in lines
+    ]
+    table = board_table(
+        standing.top, title=describe_board(key), key=key, highlight_round_id=standing.round_id
+    )
+    return Group(*said, table)
 
 
 def player_table(rows: Sequence[RoundRow], *, title: str | None = None) -> Table:
@@ -122,7 +144,8 @@ def _stats_header(stats: PlayerStats) -> Text:
     text.append(f": {plural(stats.rounds, 'round')} played")
     if stats.accuracy is not None:
         text.append(f", {format_percent(stats.accuracy)} right ")
-        text.append(f"({stats.correct} of {stats.asked} questions)", style="quiz.dim")
+        skipped = f", {stats.skipped} skipped" if stats.skipped else ""
+        text.append(f"({stats.correct} of {stats.answered} answered{skipped})", style="quiz.dim")
     if stats.best_score is not None:
         text.append(", best score ")
         text.append(str(stats.best_score), style="quiz.points")
@@ -141,7 +164,7 @@ def _accuracy_table(title: str, label: str, rows: Iterable[Accuracy]) -> Table:
         share = row.accuracy or 0.0
         table.add_row(
             safe_text(row.name, one_line=True),
-            f"{row.correct}/{row.asked}",
+            f"{row.correct}/{row.answered}",
             format_percent(share),
             Bar(share),
         )
@@ -253,6 +276,10 @@ def round_fields(row: RoundRow) -> dict[str, Any]:
         "packs": [clean_line(pack) for pack in row.packs],
         "finished_at": row.finished_at.isoformat(),
         "round_id": row.id,
+        "answered": row.answered,
+        "skipped": row.skipped,
+        "input": clean_line(row.input),
+        "mode": clean_line(row.mode),
     }
 
 
@@ -282,6 +309,8 @@ def stats_fields(result: PlayerStats) -> dict[str, Any]:
         "rounds": result.rounds,
         "correct": result.correct,
         "asked": result.asked,
+        "answered": result.answered,
+        "skipped": result.skipped,
         "accuracy": share(result.accuracy),
         "best_score": result.best_score,
         "packs": [
@@ -289,6 +318,8 @@ def stats_fields(result: PlayerStats) -> dict[str, Any]:
                 "pack_id": clean_line(a.name),
                 "correct": a.correct,
                 "asked": a.asked,
+                "answered": a.answered,
+                "skipped": a.skipped,
                 "accuracy": share(a.accuracy),
             }
             for a in result.per_pack
@@ -298,6 +329,8 @@ def stats_fields(result: PlayerStats) -> dict[str, Any]:
                 "tag": clean_line(a.name),
                 "correct": a.correct,
                 "asked": a.asked,
+                "answered": a.answered,
+                "skipped": a.skipped,
                 "accuracy": share(a.accuracy),
             }
             for a in result.per_tag

@@ -138,10 +138,18 @@ class Session:
             style="quiz.dim",
             markup=False,
         )
+        if self.round.lives is not None:
+            self.console.print(
+                f"Survival: {plural(self.round.lives, 'life', 'lives')}; a wrong or late"
+                " answer costs one, a skip none.",
+                style="quiz.accent",
+                markup=False,
+            )
 
     def _status(self) -> str:
         r = self.round
-        return f"Question {r.index + 1} of {r.total} · score {r.score} · streak {r.streak}"
+        status = f"Question {r.index + 1} of {r.total} · score {r.score} · streak {r.streak}"
+        return status + ("" if r.lives is None else f" · lives {r.lives_left} of {r.lives}")
 
     def _question_panel(self) -> RenderableType:
         from rich import box
@@ -289,3 +297,11 @@ class Session:
         from quiz.term.results import answer_feedback
 
         self.console.print(answer_feedback(result, self.round.time_limit))
+        left = self.round.lives_left
+        if left is not None and result.wrong:
+            said = (
+                "Out of lives: the round is over."
+                if left == 0
+                else f"{plural(left, 'life', 'lives')} left."
+            )
+            self.console.print(f"  {said}", style="quiz.warn", markup=False)

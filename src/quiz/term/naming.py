@@ -1,0 +1,35 @@
+"""Asking a player at the terminal for the name their rounds are recorded under."""
+
+from __future__ import annotations
+
+from quiz.errors import QuizError
+from quiz.store.player import normalize_player_name
+from quiz.term.console import out
+
+ASK = "Your name for the high-score table"
+
+
+def ask_name(default: str | None) -> str:
+    """Ask until a usable name is typed; Enter takes ``default`` (a name typed before).
+
+    With no default there is none to fall back on: the login name is never
+    used, so nothing is recorded under a name nobody typed.
+    """
+    console = out()
+    prompt = f"{ASK} [{default}]: " if default is not None else f"{ASK}: "
+    while True:
+        console.print(prompt, end="", markup=False, highlight=False)
+        try:
+            typed = input().strip()
+        except EOFError:
+            console.print()
+            raise QuizError(
+                "no name was given, so the round was not played",
+                hint="pass --name NAME, or --practice to play without recording",
+            ) from None
+        if not typed and default is not None:
+            return default
+        try:
+            return normalize_player_name(typed)
+        except QuizError as exc:
+            console.print(f"  {exc.message}.", style="quiz.warn", markup=False)
