@@ -180,3 +180,84 @@ def test_describe_never_raises_and_keeps_a_malformed_key_as_it_is(key: str) -> N
     assert described == (key if board is None else board.describe())
     if board is not None:
         assert f"{board.count} question" in described
+
+
+# -- survival boards, the default board, and which boards quiz scores shows --------
+
+
+def test_a_survival_board_has_its_lives_in_the_key() -> None:
+    key = board_key(["p"], 30, 20, ["hard"], lives=3)
+    assert key == "p/30/timed-20s/lives-3/difficulty=hard"
+    assert parse_board_key(key) == Board.of(["p"], 30, 20, ["hard"], lives=3)
+    assert board_key(["p"], 30, 20, lives=2) != board_key(["p"], 30, 20, lives=3)
+    assert board_key(["p"], 30, 20) == "p/30/timed-20s"
+    assert "survival, 3 lives" in describe_board(key)
+    assert "survival, 1 life" in describe_board("p/5/untimed/lives-1")
+
+
+@pytest.mark.parametrize(
+    "key", ["p/5/untimed/lives-0", "p/5/untimed/lives-x", "p/5/untimed/lives-"]
+)
+def test_a_malformed_lives_part_is_not_a_board(key: str) -> None:
+    assert parse_board_key(key) is None
+
+
+def test_the_default_board_is_computed() -> None:
+    from quiz.game.board import DEFAULT_COUNT, board_key, default_board_key
+    from quiz.packs.builtin import BUILTIN_ID, BUILTIN_TIME_LIMIT
+
+    assert default_board_key() == board_key([BUILTIN_ID], DEFAULT_COUNT, BUILTIN_TIME_LIMIT)
+
+
+@pytest.mark.parametrize(
+    ("count", "lives", "available", "size"),
+    [(None, None, 64, 10), (5, None, 64, 5), (None, 3, 64, 64), (7, 3, 64, 7), (None, 1, 0, 1)],
+)
+def test_round_size(count: int | None, lives: int | None, available: int, size: int) -> None:
+    from quiz.game.board import round_size
+
+    assert round_size(count, lives=lives, available=available) == size
+
+
+DEFAULT = "d/10/timed-20s"
+
+
+@pytest.mark.parametrize(
+    ("played", "options", "keys", "empty", "note"),
+    [
+        ([], {}, (), "No rounds recorded yet. Play one with `quiz`.", None),
+        (["x/5/untimed", DEFAULT], {}, (DEFAULT,), None, None),
+        (
+            ["x/5/untimed", "y/5/untimed"],
+            {},
+            ("x/5/untimed",),
+            None,
+            "showing x/5/untimed; see --all",
+        ),
+        (["x/5/untimed", DEFAULT], {"all_boards": True}, ("x/5/untimed", DEFAULT), None, None),
+        (["x/5/untimed"], {"pack": "x"}, ("x/5/untimed",), "No rounds with pack x yet.", None),
+        ([], {"pack": "x"}, (), "No rounds with pack x yet.", None),
+        (
+            ["x/5/untimed"],
+            {"board": "x/5/untimed/type=text,choice"},
+            ("x/5/untimed/type=choice,text",),
+            "No rounds on board x/5/untimed/type=text,choice yet. See: quiz scores --all",
+            None,
+        ),
+        ([], {"board": "x/5/untimed"}, (), "No rounds recorded yet. Play one with `quiz`.", None),
+    ],
+)
+def test_which_boards_quiz_scores_shows(
+    played: list[str],
+    options: dict[str, object],
+    keys: tuple[str, ...],
+    empty: str | None,
+    note: str | None,
+) -> None:
+    from quiz.game.board import choose_boards
+
+    choice = choose_boards(played, default=DEFAULT, **options)  # type: ignore[arg-type]
+    assert choice.keys == keys
+    if empty is not None:
+        assert choice.empty == empty
+    assert choice.note == note

@@ -327,3 +327,62 @@ def test_answer_result_correct_property() -> None:
     )
     assert not result.correct
     assert not result.close
+
+
+# -- piped answers and survival ----------------------------------------------------
+
+
+def test_a_piped_answer_scores_as_if_given_at_the_limit() -> None:
+    typed = Round([choice("a", HARD)], 20)
+    scripted = Round([choice("a", HARD)], 20, piped=True)
+    fast = typed.answer("Right a", 0.0)
+    instant = scripted.answer("Right a", 0.0)
+    assert fast.points == Points(base=300, speed=0, streak=0)
+    assert instant.points == Points(base=300, speed=-150, streak=0)
+    assert instant.elapsed == 0.0  # the real time is still what is recorded
+    assert scripted.piped
+
+
+def test_piped_makes_no_difference_when_untimed() -> None:
+    scripted = Round([choice("a")], None, piped=True)
+    assert scripted.answer("Right a", 0.0).points == Points(base=200, speed=0, streak=0)
+
+
+def test_survival_ends_after_the_last_life_and_a_skip_costs_none() -> None:
+    asked = [choice(q) for q in "abcdef"]
+    r = Round(asked, 20, lives=2)
+    assert (r.lives, r.lives_left) == (2, 2)
+    r.skip()
+    assert r.lives_left == 2
+    r.answer("Wrong b 1", 1.0)
+    assert r.lives_left == 1
+    r.answer("Right c", 1.0)
+    r.answer("Right d", 25.0)  # late: wrong
+    assert r.lives_left == 0
+    assert r.finished
+    assert r.current is None
+    summary = r.summary()
+    assert (summary.total, summary.answered, summary.skipped, summary.correct) == (4, 3, 1, 1)
+    with pytest.raises(RoundError):
+        r.answer("Right e", 1.0)
+
+
+def test_survival_stops_when_the_questions_run_out() -> None:
+    r = Round([choice("a"), choice("b")], None, lives=3)
+    r.answer("Right a", 1.0)
+    r.answer("Right b", 1.0)
+    assert r.finished
+    assert r.lives_left == 3
+    assert r.summary().total == 2
+
+
+def test_a_round_that_is_not_survival_has_no_lives() -> None:
+    r = Round([choice("a")], None)
+    assert (r.lives, r.lives_left) == (None, None)
+    r.answer("Wrong a 1", 1.0)
+    assert r.lives_left is None
+
+
+def test_survival_needs_a_life() -> None:
+    with pytest.raises(RoundError, match="at least one life"):
+        Round([choice("a")], None, lives=0)

@@ -182,9 +182,9 @@ def test_a_piped_round_with_hostile_answers_and_a_hostile_remembered_name(
     # Each question takes the first line it can grade: the hostile line on the
     # text question, a letter, t or 42 on the others (after a hint and 50:50).
     typed = ["?", "50", *[HOSTILE, "A", "t", "42"] * 4]
-    result = runner.invoke(
-        app, ["play", "--pack", str(hostile), "-n", "4", "--seed", "5"], input="\n".join(typed)
-    )
+    # A piped round is recorded only under a typed --name (the hostile one again).
+    args = ["play", "--pack", str(hostile), "-n", "4", "--seed", "5", "--name", HOSTILE_NAME]
+    result = runner.invoke(app, args, input="\n".join(typed))
     assert result.exit_code == 0, result.output
     assert_harmless(result.stdout, styled=False)
     assert terminal_problems(result.stderr) == []

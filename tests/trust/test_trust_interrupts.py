@@ -28,7 +28,7 @@ from quiz.store.db import ScoreStore
 from quiz.store.records import AnswerRecord, RoundRecord
 
 QUESTION = r"Answer \("
-NAME_PROMPT = r"Your name for the high-score table \[[^\]]*\]: "
+NAME_PROMPT = r"Your name for the high-score table( \[[^\]]*\])?: "
 F_SETPIPE_SZ = 1031  # Linux: shrink a pipe, so a little output fills it
 
 

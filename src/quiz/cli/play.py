@@ -141,10 +141,8 @@ def _player(name: str | None, interactive: bool) -> str:
         from quiz.term.naming import ask_name
 
         chosen = ask_name(known)
-    if chosen != known and not remember_name(chosen):
-        from quiz.term.console import print_warning
-
-        print_warning(f"could not remember the name {chosen} for next time")
+    if chosen != known:
+        remember_name(chosen)  # best effort: a data folder that cannot be written is said on saving
     return chosen
 
 

@@ -12,6 +12,8 @@ ASK = "Your name for the high-score table"
 def ask_name(default: str | None) -> str:
     """Ask until a usable name is typed; Enter takes ``default`` (a name typed before).
 
+    An empty answer with no default, or a name with nothing visible, asks again.
+
     With no default there is none to fall back on: the login name is never
     used, so nothing is recorded under a name nobody typed.
     """
@@ -19,14 +21,7 @@ def ask_name(default: str | None) -> str:
     prompt = f"{ASK} [{default}]: " if default is not None else f"{ASK}: "
     while True:
         console.print(prompt, end="", markup=False, highlight=False)
-        try:
-            typed = input().strip()
-        except EOFError:
-            console.print()
-            raise QuizError(
-                "no name was given, so the round was not played",
-                hint="pass --name NAME, or --practice to play without recording",
-            ) from None
+        typed = input().strip()  # Ctrl-D or Ctrl-C: the boundary says nothing was recorded
         if not typed and default is not None:
             return default
         try:
