@@ -261,3 +261,23 @@ def test_which_boards_quiz_scores_shows(
     if empty is not None:
         assert choice.empty == empty
     assert choice.note == note
+
+
+@pytest.mark.parametrize(
+    ("option", "packs", "limit"),
+    [
+        (None, [20.0], 20.0),
+        (None, [20.0, 20.0], 20.0),
+        (None, [20.0, 15.0], None),  # the packs disagree: untimed
+        (None, [20.0, None], None),
+        (None, [None], None),
+        (0.0, [20.0], None),  # 0 is untimed
+        (12.5, [20.0, 15.0], 12.5),
+    ],
+)
+def test_round_time_limit(
+    option: float | None, packs: list[float | None], limit: float | None
+) -> None:
+    from quiz.game.board import round_time_limit
+
+    assert round_time_limit(option, packs) == limit

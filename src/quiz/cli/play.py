@@ -90,7 +90,7 @@ def play(
       quiz play --lives 3
       printf 'A\\nB\\nC\\n' | quiz play -n 3 --name ann
     """
-    from quiz.game.board import board_key, round_size
+    from quiz.game.board import board_key, round_size, round_time_limit
     from quiz.game.round import Round
     from quiz.game.select import new_seed, select_questions
     from quiz.game.standing import practice_reason
@@ -100,7 +100,7 @@ def play(
     console.set_plain(not interactive)
     packs = _packs(pack or [])
     seed = new_seed() if seed is None else seed
-    limit = _time_limit(time_limit, packs)
+    limit = round_time_limit(time_limit, [p.defaults.time_limit for p in packs])
     difficulties, types, tags = list(difficulty or []), list(qtype or []), tag or []
     size = round_size(count, lives=lives, available=sum(len(p.questions) for p in packs))
     asked = select_questions(
@@ -120,14 +120,6 @@ def _packs(specs: list[str]) -> list[Pack]:
     from quiz.packs.discovery import builtin_pack, resolve_many
 
     return resolve_many(specs) if specs else [builtin_pack()]
-
-
-def _time_limit(option: float | None, packs: list[Pack]) -> float | None:
-    """The option if given; else the pack's default when every pack agrees on one."""
-    if option is not None:
-        return option or None
-    defaults = {p.defaults.time_limit for p in packs}
-    return defaults.pop() if len(defaults) == 1 else None
 
 
 def _player(name: str | None, interactive: bool) -> str:

@@ -260,3 +260,11 @@ def round_size(count: int | None, *, lives: int | None, available: int) -> int:
     if count is not None:
         return count
     return max(available, 1) if lives is not None else DEFAULT_COUNT
+
+
+def round_time_limit(option: float | None, pack_limits: Iterable[float | None]) -> float | None:
+    """``--time-limit`` if given (0 is untimed); else the packs' own when they all agree."""
+    if option is not None:
+        return option or None
+    limits = set(pack_limits)
+    return limits.pop() if len(limits) == 1 else None
