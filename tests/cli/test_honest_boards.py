@@ -169,6 +169,8 @@ def test_accuracy_is_right_over_answered_in_stats_json_and_csv(quiz_home: Path) 
     assert [(r["answered"], r["skipped"], r["accuracy"], r["input"]) for r in table] == [
         ("3", "1", "0.667", "terminal")
     ]
+    board = runner.invoke(app, ["scores", "--board", "la-la-land-first-look/4/timed-20s"])
+    assert "   2/3 │" in board.stdout  # the board's "right" column: right of answered
     stats = runner.invoke(app, ["stats", "--player", "Cy"])
     assert stats.exit_code == 0, stats.output
     assert "67% right (2 of 3 answered, 1 skipped)" in stats.stdout

@@ -82,8 +82,13 @@ class RoundRow:
         A skip counts neither way; a time-out is answered and wrong. For an old
         round whose answer counts are unknown, right ÷ asked.
         """
-        answered = self.total if self.answered is None else self.answered
+        answered = self.answered_or_asked
         return self.correct / answered if answered else None
+
+    @property
+    def answered_or_asked(self) -> int:
+        """Questions answered; for an old round whose answers were not all kept, asked."""
+        return self.total if self.answered is None else self.answered
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,7 @@ def board_table(
             "" if row.rank is None else str(row.rank),
             safe_text(row.player, one_line=True),
             str(row.score),
-            f"{row.correct}/{row.total}",
+            f"{row.correct}/{row.answered_or_asked}",  # right of answered: a skip is no miss
             str(row.best_streak),
             format_duration(row.duration),
             format_date(row.finished_at),
@@ -114,7 +114,7 @@ def player_table(rows: Sequence[RoundRow], *, title: str | None = None) -> Table
             safe_text(row.board, one_line=True),
             "" if row.rank is None else f"#{row.rank}",
             str(row.score),
-            f"{row.correct}/{row.total}",
+            f"{row.correct}/{row.answered_or_asked}",  # right of answered: a skip is no miss
             str(row.best_streak),
             format_duration(row.duration),
         )
