@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from quiz.errors import QuizError
 from quiz.game.leaks import LeakIndex
 from quiz.packs.model import Difficulty, Pack, Question, QuestionType
+from quiz.packs.tags import normalize_tag
 
 TRUEFALSE_OPTIONS = ("True", "False")
 _MAX_LISTED = 12  # tags listed in an error message before "and N more"
@@ -129,7 +130,7 @@ class _Filters:
     ) -> _Filters:
         return cls(
             difficulties=frozenset(str(d).casefold() for d in _items(difficulties)),
-            tags=frozenset(t.casefold() for t in _items(tags)),
+            tags=frozenset(normalize_tag(t) for t in _items(tags)),
             types=frozenset(str(t).casefold() for t in _items(types)),
         )
 
@@ -140,7 +141,7 @@ class _Filters:
         return not self.difficulties or str(q.difficulty) in self.difficulties
 
     def match_tags(self, q: Question) -> bool:
-        return not self.tags or any(t.casefold() in self.tags for t in q.tags)
+        return not self.tags or any(normalize_tag(t) in self.tags for t in q.tags)
 
     def match_type(self, q: Question) -> bool:
         return not self.types or str(q.type) in self.types

@@ -25,6 +25,13 @@ MAX_QUESTIONS = 20_000
 MIN_OPTIONS = 1  # wrong options on a choice question ...
 MAX_OPTIONS = 5  # ... at least one, at most five
 MAX_LIST = 50  # items in accept and tags
+MAX_ID = 64  # characters in a pack or question id
+MAX_TITLE = 200  # characters in a pack title
+MAX_TAG = 40  # characters in a tag
+# Questions made from one source question (a GIFT question with several blanks,
+# each asked in turn) have ids ``<base>--<n>``; a round should ask at most one
+# question of such a family, since each shows the others' answers.
+FAMILY_SEPARATOR = "--"
 MAX_NUMBER_TEXT = 40  # characters of a number as written: beyond that it is not a quiz answer
 
 QUESTION_TYPES: tuple[str, ...] = tuple(str(t) for t in QuestionType)
@@ -58,6 +65,12 @@ def answer_suits(qtype: QuestionType, answer: object) -> bool:
     if isinstance(answer, bool) and ANSWER_KIND[qtype] != "bool":
         return False
     return isinstance(answer, ANSWER_PYTHON_TYPES[qtype])
+
+
+def question_family(question_id: str) -> str | None:
+    """The family an imported question belongs to (its id's ``<base>``), or None."""
+    base, sep, number = question_id.rpartition(FAMILY_SEPARATOR)
+    return base if sep and base and number.isdigit() else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +107,8 @@ DEFAULTS_FIELDS = (
 )
 
 PACK_FIELDS = (
-    FieldSpec("id", "str", f"Unique pack id: {ID_RULE}.", required=True, max_length=64),
-    FieldSpec("title", "str", "Title shown to players.", required=True, max_length=200),
+    FieldSpec("id", "str", f"Unique pack id: {ID_RULE}.", required=True, max_length=MAX_ID),
+    FieldSpec("title", "str", "Title shown to players.", required=True, max_length=MAX_TITLE),
     FieldSpec("description", "str", "One or two sentences about the pack."),
     FieldSpec(
         "version", "int", "The pack's own version; raise it when you change the pack.", minimum=1
@@ -106,7 +119,7 @@ PACK_FIELDS = (
 )
 
 QUESTION_FIELDS = (
-    FieldSpec("id", "str", f"Unique within the pack: {ID_RULE}.", required=True, max_length=64),
+    FieldSpec("id", "str", f"Unique within the pack: {ID_RULE}.", required=True, max_length=MAX_ID),
     FieldSpec(
         "type",
         "str",
@@ -156,7 +169,7 @@ QUESTION_FIELDS = (
         "strlist",
         "Topics, for --tag, e.g. [people, dates].",
         max_items=MAX_LIST,
-        max_length=40,
+        max_length=MAX_TAG,
     ),
     FieldSpec("explanation", "str", "Shown after the player answers."),
     FieldSpec("hint", "str", "An optional nudge."),

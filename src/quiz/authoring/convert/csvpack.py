@@ -41,9 +41,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from quiz.authoring.convert.collect import Collector
 from quiz.authoring.convert.common import (
     VALID_ID,
-    Collector,
     Conversion,
     Draft,
     decode_text,

@@ -1,24 +1,23 @@
 """Import questions written in Moodle's GIFT format.
 
-Questions are separated by blank lines. Read:
+Questions are separated by blank lines. ``::title::`` gives the question id,
+``// comment`` lines are left out, and ``$CATEGORY:`` lines give tags to the
+questions after them (``$course$/top/Film/Directors`` -> ``film``,
+``directors``). Escapes ``\\~ \\= \\# \\{ \\} \\: \\\\ \\n`` are read.
 
-- multiple choice ``{=right ~wrong ~wrong}`` -> choice (``~%100%x`` counts as
-  right; a partly-right ``~%50%x`` becomes a wrong option, with a note);
-- true/false ``{T}``, ``{TRUE}``, ``{F}``, ``{FALSE}`` -> truefalse;
-- short answer ``{=a =b}`` -> text, the first answer official, the rest accepted;
-- numeric ``{#30}``, ``{#30:2}``, ``{#25..35}`` -> number with a tolerance;
-- an answer block inside the sentence (``Chazelle made {=Whiplash ~Jaws} in 2014``)
-  -> the prompt with ``_____`` in its place;
-- ``::title::`` -> the question id (slugified); ``// comment`` lines; ``$CATEGORY:``
-  lines -> tags of the questions after them (``$course$/top/Film/Directors`` ->
-  ``film``, ``directors``); escapes ``\\~ \\= \\# \\{ \\} \\: \\\\ \\n``;
-- feedback ``#...`` on the right answer (or general feedback ``####...``)
-  -> explanation; feedback on wrong answers is dropped;
-- ``[html]``, ``[moodle]``, ``[plain]``, ``[markdown]`` markers are removed, and
-  for ``[html]`` tags are stripped and entities decoded.
+Every answer block is used (``giftblock`` reads each). A question with one
+block in the middle of its sentence shows ``_____`` in its place. A question
+with several blocks becomes one question per block: the blank asked is
+``_____`` and the other blanks are filled with their right answers; those
+questions share an id base (``<base>--1``, ``<base>--2``, see
+``packs.spec.FAMILY_SEPARATOR``) so a round can keep them apart. A block that
+cannot be used skips its question with the reason; a block is never left in
+the text.
 
-Matching (``->``), essay (``{}``), multiple-answer questions and descriptions
-(text with no answer block) are skipped with a note naming their line.
+Text is HTML unless marked otherwise, as Moodle reads it: ``[html]`` and
+``[moodle]`` (and no marker) go through the HTML-to-text module, ``[plain]``
+and ``[markdown]`` are kept as written. Spacing is tidied where markup or a
+blank was removed ("equals _____." not "equals _____ .").
 """
 
 from __future__ import annotations
@@ -28,14 +27,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from quiz.authoring.convert.common import (
-    Collector,
-    Conversion,
-    Draft,
-    decode_text,
-    pack_names,
-    parse_number,
-)
+from quiz.authoring.convert.collect import Collector
+from quiz.authoring.convert.common import Conversion, Draft, Progress, decode_text, pack_names
+from quiz.authoring.convert.giftblock import Block, read_block
+from quiz.authoring.htmltext import html_to_text, looks_like_html, tidy_spacing
 
 EXPECTED = "Moodle GIFT text: questions with an answer block in braces, e.g. Who? {=A ~B ~C}"
 # Escaped characters are swapped for Unicode noncharacters (meant for internal
@@ -50,60 +45,72 @@ _ESCAPES = {
     "\\": "\ufdd6",
     "n": "\ufdd7",
 }
-_UNESCAPE = {v: ("\n" if k == "n" else k) for k, v in _ESCAPES.items()}
+_UNESCAPE = str.maketrans({v: ("\n" if k == "n" else k) for k, v in _ESCAPES.items()})
 _NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
-_FORMAT = re.compile(r"\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
-_WEIGHT = re.compile(r"\s*%(-?\d+(?:\.\d+)?)%")
-_TRUEFALSE = re.compile(r"(T|TRUE|F|FALSE)\s*(?:#(.*))?", re.DOTALL | re.IGNORECASE)
-_HTML_TAG = re.compile(r"<[^>]*>")
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_MARKER = re.compile(r"\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 _MOODLE_PATH_PART = re.compile(r"\$\w+\$|top", re.IGNORECASE)
 BLANK = "_____"
 
 
 @dataclass
-class _Option:
-    marker: str  # "=" or "~"
-    right: bool
-    weight: float | None
-    text: str
-    feedback: str
+class _Text:
+    """How a question's text is turned into plain text, from its format marker."""
+
+    is_html: bool = True
+
+    def finish(self, text: str) -> str:
+        marker = _MARKER.match(text)
+        if marker is not None:
+            text = text[marker.end() :]
+        if self.is_html and looks_like_html(text):
+            text = html_to_text(text)
+        else:
+            text = tidy_spacing(" ".join(text.split()))
+        return text.translate(_UNESCAPE).strip()
 
 
 def convert_gift(
-    data: bytes, label: str, *, pack_id: str | None = None, title: str | None = None
+    data: bytes,
+    label: str,
+    *,
+    pack_id: str | None = None,
+    title: str | None = None,
+    progress: Progress | None = None,
 ) -> Conversion:
     """Convert Moodle GIFT text to a format-1 document."""
     names = pack_names(label, pack_id, title)
     text = decode_text(data, label, EXPECTED)
-    collector = Collector()
-    for line, record, tags in _records(text):
-        draft = _draft(record, f"line {line}", tags, collector)
-        if draft is not None:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    collector = Collector(progress)
+    for line, record, tags in _records(lines):
+        for draft in _drafts(record, f"line {line}", tags, collector):
             collector.add(draft)
+        collector.tick(line, len(lines))
     return collector.finish(label, names, EXPECTED)
 
 
-def _records(text: str) -> Iterator[tuple[int, str, list[str]]]:
+def _records(lines: list[str]) -> Iterator[tuple[int, str, list[str]]]:
     """Each question's first line, its text, and the tags of its category."""
     tags: list[str] = []
-    lines: list[str] = []
+    record: list[str] = []
     start = 0
-    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+    for number, line in enumerate(lines, 1):
         stripped = line.strip()
         if stripped.startswith("//"):
             continue
         if not stripped or stripped.upper().startswith("$CATEGORY:"):
-            if lines:
-                yield start, "\n".join(lines), tags
-                lines = []
+            if record:
+                yield start, "\n".join(record), tags
+                record = []
             if stripped:
                 tags = _category_tags(stripped.split(":", 1)[1])
             continue
-        if not lines:
+        if not record:
             start = number
-        lines.append(line)
-    if lines:
-        yield start, "\n".join(lines), tags
+        record.append(line)
+    if record:
+        yield start, "\n".join(record), tags
 
 
 def _category_tags(path: str) -> list[str]:
@@ -113,159 +120,95 @@ def _category_tags(path: str) -> list[str]:
 
 def _protect(text: str) -> str:
     text = _NONCHARACTERS.sub("", text)
-    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(0)), text)
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), text)
 
 
-def _finish_text(text: str, is_html: bool) -> str:
-    """Protected text back to what it says: escapes restored, markup removed."""
-    text = _FORMAT.sub("", text, count=1)
-    if is_html:
-        text = html.unescape(_HTML_TAG.sub(" ", text))
-    text = " ".join(text.split())
-    return "".join(_UNESCAPE.get(ch, ch) for ch in text).strip()
+def _split_blocks(text: str) -> tuple[list[str], list[str]] | str:
+    """The text around the answer blocks, and the blocks; or what is wrong."""
+    pieces: list[str] = []
+    blocks: list[str] = []
+    at = 0
+    while True:
+        open_at = text.find("{", at)
+        if open_at == -1:
+            break
+        close_at = text.find("}", open_at)
+        if close_at == -1:
+            return "an answer block '{' is never closed with '}'"
+        pieces.append(text[at:open_at])
+        blocks.append(text[open_at + 1 : close_at])
+        at = close_at + 1
+    pieces.append(text[at:])
+    if not blocks:
+        return "no answer block in braces: a description, not a question"
+    return pieces, blocks
 
 
-def _draft(record: str, where: str, tags: list[str], collector: Collector) -> Draft | None:
+def _drafts(record: str, where: str, tags: list[str], collector: Collector) -> list[Draft]:
     text = _protect(record).strip()
     title = None
     if text.startswith("::") and "::" in text[2:]:
         title, text = text[2:].split("::", 1)
-    is_html = bool(re.match(r"\s*\[html\]", text, re.IGNORECASE))
-    open_at = text.find("{")
-    if open_at == -1:
-        collector.skip(where, "no answer block in braces: a description, not a question")
-        return None
-    close_at = text.find("}", open_at)
-    if close_at == -1:
-        collector.skip(where, "the answer block '{' is never closed with '}'")
-        return None
-    before, body, after = text[:open_at], text[open_at + 1 : close_at], text[close_at + 1 :]
-    prompt = f"{before.rstrip()} {BLANK} {after.lstrip()}" if after.strip() else before
-    draft = Draft(
+    marker = _MARKER.match(text)
+    style = _Text(is_html=marker is None or marker.group(1).lower() in ("html", "moodle"))
+    split = _split_blocks(text)
+    if isinstance(split, str):
+        collector.skip(where, split)
+        return []
+    pieces, raw_blocks = split
+    blocks: list[Block] = []
+    for n, raw in enumerate(raw_blocks, 1):
+        block = read_block(raw, style.finish)
+        which = f"answer block {n}: " if len(raw_blocks) > 1 else ""
+        if isinstance(block, str):
+            collector.skip(where, which + block)
+            return []
+        blocks.append(block)
+    if len(blocks) > 1 and any(b.type == "truefalse" for b in blocks):
+        collector.skip(where, "a true/false block among other blanks cannot be asked alone")
+        return []
+    for n, block in enumerate(blocks, 1):
+        which = f"answer block {n}: " if len(blocks) > 1 else ""
+        for message in block.notes:
+            collector.note(where, which + message)
+    hint = _Text(is_html=False).finish(title) if title else None
+    family = where if len(blocks) > 1 else None
+    drafts = [
+        _draft(_prompt(pieces, blocks, asked, style), block, where, tags, hint, family)
+        for asked, block in enumerate(blocks)
+    ]
+    if family is not None:
+        collector.note(
+            where, f"{len(blocks)} answer blocks: one question for each blank, asked apart"
+        )
+    return drafts
+
+
+def _prompt(pieces: list[str], blocks: list[Block], asked: int, style: _Text) -> str:
+    """The question's text with the asked block as a blank and the others answered."""
+    if len(blocks) == 1 and not pieces[1].strip():
+        return style.finish(pieces[0])  # the block ends the question: no blank to show
+    parts = [pieces[0]]
+    for n, block in enumerate(blocks):
+        fill = html.escape(block.fill, quote=False) if style.is_html else block.fill
+        parts.append(f" {BLANK} " if n == asked else f" {fill} ")
+        parts.append(pieces[n + 1])
+    return style.finish("".join(parts))
+
+
+def _draft(
+    prompt: str, block: Block, where: str, tags: list[str], hint: str | None, family: str | None
+) -> Draft:
+    return Draft(
         where=where,
-        type="text",
-        prompt=_finish_text(prompt, is_html),
-        answer="",
+        type=block.type,
+        prompt=prompt,
+        answer=block.answer,
+        wrong=block.wrong,
+        accept=block.accept,
+        tolerance=block.tolerance,
         tags=tags,
-        id_hint=_finish_text(title, False) if title else None,
+        explanation=block.explanation(),
+        id_hint=hint,
+        family=family,
     )
-    if not _answers(draft, body, is_html, collector):
-        return None
-    return draft
-
-
-def _answers(d: Draft, body: str, is_html: bool, collector: Collector) -> bool:
-    """Fill in the draft's type and answers from the answer block; False to skip it."""
-    body, _, general = body.partition("####")
-    d.explanation = _finish_text(general, is_html) or None
-    body = body.strip()
-    if not body:
-        collector.skip(d.where, "an essay question (empty answer block) has no answer to check")
-        return False
-    if body.startswith("#"):
-        return _numeric(d, body[1:], collector)
-    tf = _TRUEFALSE.fullmatch(body)
-    if tf is not None:
-        d.type, d.answer = "truefalse", tf.group(1).upper().startswith("T")
-        feedback = [f for f in (tf.group(2) or "").split("#") if f.strip()]
-        d.explanation = _finish_text(feedback[-1], is_html) if feedback else d.explanation
-        return True
-    if "->" in body:
-        collector.skip(d.where, "matching questions (->) are not supported")
-        return False
-    options = _options(body, is_html)
-    if options is None:
-        collector.skip(d.where, "could not read the answers: each must start with = or ~")
-        return False
-    return _choice_or_text(d, options, collector)
-
-
-def _options(body: str, is_html: bool) -> list[_Option] | None:
-    parts = re.split(r"([=~])", body)
-    if parts[0].strip():
-        return None
-    options = []
-    for marker, raw in zip(parts[1::2], parts[2::2], strict=True):
-        weight_match = _WEIGHT.match(raw)
-        weight = float(weight_match.group(1)) if weight_match else None
-        raw = raw[weight_match.end() :] if weight_match else raw
-        answer, _, feedback = raw.partition("#")
-        right = weight == 100 if weight is not None else marker == "="
-        options.append(
-            _Option(
-                marker,
-                right,
-                weight,
-                _finish_text(answer, is_html),
-                _finish_text(feedback, is_html),
-            )
-        )
-    return options
-
-
-def _choice_or_text(d: Draft, options: list[_Option], collector: Collector) -> bool:
-    right = [o for o in options if o.right]
-    partial = [o for o in options if not o.right and (o.weight or 0) > 0]
-    if not right:
-        collector.skip(
-            d.where,
-            "multiple-answer questions (weights like ~%50%) are not supported"
-            if partial
-            else "no right answer (an option starting with =)",
-        )
-        return False
-    if right[0].feedback:
-        d.explanation = right[0].feedback
-    if all(o.marker == "=" for o in options):  # short answer: every option is accepted
-        d.type, d.answer, d.accept = "text", right[0].text, [o.text for o in right[1:]]
-        if partial:
-            collector.note(d.where, f"partly-right answer left out: {partial[0].text}")
-        return True
-    if len(right) > 1:
-        collector.skip(
-            d.where, "more than one right answer: multiple-answer questions are not supported"
-        )
-        return False
-    if partial:
-        collector.note(d.where, f"partly-right option counted as wrong: {partial[0].text}")
-    d.type, d.answer = "choice", right[0].text
-    d.wrong = [o.text for o in options if not o.right]
-    return True
-
-
-def _numeric(d: Draft, body: str, collector: Collector) -> bool:
-    choices = [c for c in body.split("=") if c.strip()] if "=" in body else [body]
-    chosen = None
-    for raw in choices:
-        weight_match = _WEIGHT.match(raw)
-        if weight_match is None or float(weight_match.group(1)) == 100:
-            chosen = raw[weight_match.end() :] if weight_match else raw
-            break
-    if len(choices) > 1:
-        collector.note(d.where, "several numeric answers; kept the first fully right one")
-    if chosen is None:
-        collector.skip(d.where, "no fully right numeric answer")
-        return False
-    value, _, feedback = chosen.partition("#")
-    parsed = _number_with_tolerance(_finish_text(value, False))
-    if parsed is None:
-        collector.skip(d.where, f"could not read the number '{_finish_text(value, False)}'")
-        return False
-    d.type, (d.answer, d.tolerance) = "number", parsed
-    if feedback.strip():
-        d.explanation = _finish_text(feedback, False)
-    return True
-
-
-def _number_with_tolerance(text: str) -> tuple[int | float, float] | None:
-    if ".." in text:
-        low, high = (parse_number(p) for p in text.split("..", 1))
-        if low is None or high is None or high < low:
-            return None
-        middle = (low + high) / 2
-        return (int(middle) if middle.is_integer() else middle), (high - low) / 2
-    value, _, margin = text.partition(":")
-    number, tolerance = parse_number(value), parse_number(margin) if margin else 0
-    if number is None or tolerance is None:
-        return None
-    return number, float(tolerance)

@@ -16,8 +16,8 @@ import json
 import re
 from typing import Any
 
+from quiz.authoring.convert.collect import Collector
 from quiz.authoring.convert.common import (
-    Collector,
     Conversion,
     Draft,
     decode_text,
