@@ -21,7 +21,7 @@ from quiz.words import plural
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from quiz.authoring.convert import ImportNote
+    from quiz.authoring.convert.common import Conversion, ImportNote
 
 NEW_HELP = (
     "Write a commented starter pack that validates as it stands.\n\n"
@@ -33,11 +33,13 @@ NEW_HELP = (
 )
 IMPORT_HELP = (
     "Convert questions from another format into a pack file.\n\n"
-    "FORMAT is opentdb (Open Trivia DB JSON), csv (a header row with prompt, answer, "
-    "wrong1..wrongN, type, difficulty, tags, ...) or gift (Moodle GIFT). Records that "
-    "cannot be used are skipped with a warning naming their line or index.\n\n"
+    "The format is guessed from the content (and said), or given with --format: opentdb "
+    "(Open Trivia DB JSON), csv (spreadsheets: common column names, Kahoot's template, or "
+    "question,answer rows), gift (Moodle GIFT) or red (Red-DiscordBot trivia lists). "
+    "Records that cannot be used are skipped with a warning naming their line or index. "
+    "The older form 'quiz packs import FORMAT SRC -o OUT' still works.\n\n"
     "Example:\n\n"
-    "  quiz packs import opentdb film.json -o film.yaml --title 'Film trivia'"
+    "  quiz packs import film.json -o film.yaml --title 'Film trivia'"
 )
 MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 
@@ -146,11 +148,27 @@ def _print_new(path: Path, pack_id: str, article: Path | None, schema: Path | No
 
 
 def import_pack(
-    fmt: Annotated[ImportFormat, typer.Argument(metavar="FORMAT", help="opentdb, csv or gift.")],
-    src: Annotated[str, typer.Argument(metavar="SRC", help="The file to convert; - for stdin.")],
+    args: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="[FORMAT] SRC", help="The file to convert (- for stdin); FORMAT is optional."
+        ),
+    ],
     output: Annotated[
         Path, typer.Option("--output", "-o", metavar="OUT.yaml", help="The pack file to write.")
     ],
+    fmt: Annotated[
+        ImportFormat | None,
+        typer.Option("--format", "-f", help="The input's format; default: guessed."),
+    ] = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            metavar="NAMES",
+            help="csv: what each column holds, e.g. prompt,answer,wrong,wrong (- skips one).",
+        ),
+    ] = None,
     pack_id: Annotated[
         str | None, typer.Option("--id", help="Pack id; default: from the file name.")
     ] = None,
@@ -162,16 +180,25 @@ def import_pack(
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
 ) -> None:
-    from quiz.authoring.convert import converter
     from quiz.authoring.convert.common import pack_names, read_source
     from quiz.packs.install import refuse_existing
     from quiz.term.console import out
 
+    src, fmt = _source_and_format(args, fmt)
     refuse_existing(output, force)  # before any work; written at the end
     label = "<stdin>" if src == "-" else src
     # From stdin there is no file name to take an id or title from; OUT's name serves.
     pack_id, title = pack_names(str(output) if src == "-" else src, pack_id, title)
-    conversion = converter(fmt)(read_source(src), label, pack_id=pack_id, title=title)
+    data = read_source(src)
+    said: list[str] = []
+    if fmt is None:
+        from quiz.authoring.convert import guess_format
+
+        fmt, why = guess_format(data)
+        said.append(f"{label}: read as {fmt.value} ({why}); --format {fmt.value} says so")
+    conversion = _convert(fmt, data, label, pack_id, title, columns)
+    said += [f"{label}: {line}" for line in conversion.detected]
+    _print_lines(out(), said)
     _print_notes(label, conversion.notes)
     if strict and conversion.notes:
         raise QuizError(
@@ -181,6 +208,52 @@ def import_pack(
     _write_checked(output, conversion.document, force)
     imported = plural(conversion.count, "question")
     _print_lines(out(), [f"Imported {imported} ({conversion.skipped} skipped) into {output}"])
+
+
+def _source_and_format(
+    args: list[str], fmt: ImportFormat | None
+) -> tuple[str, ImportFormat | None]:
+    """SRC and the format, from 'import SRC' or the older 'import FORMAT SRC'."""
+    if len(args) > 2:
+        raise typer.BadParameter("give one file to convert", param_hint="SRC")
+    if len(args) == 1:
+        return args[0], fmt
+    first, second = args
+    try:
+        named = ImportFormat(first)
+    except ValueError:
+        choices = ", ".join(f.value for f in ImportFormat)
+        raise typer.BadParameter(
+            f"'{first}' is not a format ({choices}); give one file: quiz packs import SRC -o OUT",
+            param_hint="FORMAT",
+        ) from None
+    if fmt is not None and fmt is not named:
+        raise typer.BadParameter(f"FORMAT {named.value} and --format {fmt.value} disagree")
+    return second, named
+
+
+def _convert(
+    fmt: ImportFormat,
+    data: bytes,
+    label: str,
+    pack_id: str,
+    title: str,
+    columns: str | None,
+) -> Conversion:
+    from quiz.authoring.convert import converter
+    from quiz.term.progress import LazyProgress
+
+    if columns is not None and fmt is not ImportFormat.CSV:
+        raise QuizError(f"--columns is for csv files; this one is read as {fmt.value}")
+    with LazyProgress(f"importing {label}") as progress:
+        if fmt is ImportFormat.CSV:
+            from quiz.authoring.convert.csvpack import convert_csv
+
+            names = columns.split(",") if columns is not None else None
+            return convert_csv(
+                data, label, pack_id=pack_id, title=title, progress=progress, columns=names
+            )
+        return converter(fmt)(data, label, pack_id=pack_id, title=title, progress=progress)
 
 
 def _write_checked(output: Path, document: dict[str, Any], force: bool) -> None:
