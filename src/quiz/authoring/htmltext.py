@@ -5,7 +5,14 @@ over tags), so entities, comments, ``<script>`` and ``<style>`` are handled as
 a browser would. Block elements and ``<br>`` become line breaks, list items
 start with ``- ``, and spacing is normalised where tags were removed: runs of
 spaces collapse, and no space is left before closing punctuation
-("equals _____ ." becomes "equals _____."). Work is linear in the input.
+("equals _____ ." becomes "equals _____.").
+
+Work is linear in the input. The standard parser is not on its own: a ``<``
+that opens no complete tag (``<a <a <a ...``, ``<!--<!--...``) makes it scan
+to the end of the text again for each one, so 60 KB of them took minutes.
+:func:`_defuse` first removes comments (an unclosed one hides the rest, as in
+a browser) and writes as ``&lt;`` every ``<`` that has no ``>`` before the
+next ``<``, in one pass; then every tag the parser sees is short.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 _SPACE_BEFORE_PUNCT = re.compile(r" +([.,;:!?%)\]}»”’])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[{«“]) +")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_TAG_HINT = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.DOTALL)
+_TAG_HINT = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!--)")
 _ENTITY_HINT = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
@@ -95,9 +102,42 @@ def html_to_text(html: str, *, skip_boilerplate: bool = False) -> str:
     """
     # In HTML, a line break in the source is only a space.
     parser = _TextParser(skip_boilerplate=skip_boilerplate)
-    parser.feed(html.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
+    parser.feed(_defuse(html.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")))
     parser.close()
     return tidy_spacing("".join(parser.parts))
+
+
+def _defuse(html: str) -> str:
+    """``html`` without comments, and with every ``<`` that opens no short tag escaped."""
+    out: list[str] = []
+    at, end = 0, len(html)
+    next_gt = -1  # the first '>' at or after the current '<' (end when there is none)
+    while True:
+        lt = html.find("<", at)
+        if lt == -1:
+            out.append(html[at:])
+            break
+        out.append(html[at:lt])
+        if html.startswith("<!--", lt):
+            close = html.find("-->", lt + 4)
+            if close == -1:
+                break  # an unclosed comment hides the rest of the page
+            at = close + 3
+            continue
+        if next_gt < lt:
+            found = html.find(">", lt)
+            next_gt = end if found == -1 else found
+        next_lt = html.find("<", lt + 1, next_gt)
+        if next_gt == end or next_lt != -1:
+            out.append("&lt;")
+            at = lt + 1
+            continue
+        tag = html[lt : next_gt + 1]
+        if tag.count('"') % 2 or tag.count("'") % 2:  # an unclosed quote would run on
+            tag = tag.replace('"', "").replace("'", "")
+        out.append(tag)
+        at = next_gt + 1
+    return "".join(out)
 
 
 def looks_like_html(text: str) -> bool:
