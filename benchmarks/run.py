@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from imports import import_rows
 from measure import Command, RunFailed, Sample, alternate, median
 from workdir import WORK_DIR, Inputs, prepare
 
@@ -87,7 +88,7 @@ def figures(data: Inputs, scratch: Path) -> list[Figure]:
     play_big = Command(
         [*quiz, *play_one, "--pack", str(data.big_yaml)], answer, home(data.home_big)
     )
-    return [
+    rows = [
         Figure(
             "quiz --version",
             Command([*quiz, "--version"], expect="quiz "),
@@ -181,6 +182,22 @@ def figures(data: Inputs, scratch: Path) -> list[Figure]:
             "Typer 0.29 imports pydantic (and builds a validator per option) for any command"
             " it runs; quiz avoids it (src/quiz/cli/base.py)",
         ),
+    ]
+    return [*rows, *_import_figures(quiz, scratch)]
+
+
+def _import_figures(quiz: list[str], scratch: Path) -> list[Figure]:
+    """Each importer on twice its baseline's input: linear work shows a ratio near 2."""
+    return [
+        Figure(
+            name,
+            measured,
+            baseline,
+            baseline_name,
+            2.4,
+            "twice the input; work that grew with the square of it would show about 4",
+        )
+        for name, measured, baseline, baseline_name in import_rows(quiz, scratch)
     ]
 
 

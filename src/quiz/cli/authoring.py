@@ -245,15 +245,15 @@ def _convert(
 
     if columns is not None and fmt is not ImportFormat.CSV:
         raise QuizError(f"--columns is for csv files; this one is read as {fmt.value}")
-    with LazyProgress(f"importing {label}") as progress:
-        if fmt is ImportFormat.CSV:
-            from quiz.authoring.convert.csvpack import convert_csv
+    convert = converter(fmt)
+    if columns is not None:
+        from functools import partial
 
-            names = columns.split(",") if columns is not None else None
-            return convert_csv(
-                data, label, pack_id=pack_id, title=title, progress=progress, columns=names
-            )
-        return converter(fmt)(data, label, pack_id=pack_id, title=title, progress=progress)
+        from quiz.authoring.convert.csvpack import convert_csv
+
+        convert = partial(convert_csv, columns=columns.split(","))
+    with LazyProgress(f"importing {label}") as progress:
+        return convert(data, label, pack_id=pack_id, title=title, progress=progress)
 
 
 def _write_checked(output: Path, document: dict[str, Any], force: bool) -> None:

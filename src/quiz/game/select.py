@@ -118,8 +118,9 @@ def _ask(pack_id: str, question: Question, rng: random.Random) -> AskedQuestion:
 @dataclass(frozen=True, slots=True)
 class _Filters:
     difficulties: frozenset[str]
-    tags: frozenset[str]
+    tags: frozenset[str]  # as normalize_tag makes them, for matching
     types: frozenset[str]
+    typed_tags: frozenset[str] = frozenset()  # as typed, for messages
 
     @classmethod
     def of(
@@ -132,6 +133,7 @@ class _Filters:
             difficulties=frozenset(str(d).casefold() for d in _items(difficulties)),
             tags=frozenset(normalize_tag(t) for t in _items(tags)),
             types=frozenset(str(t).casefold() for t in _items(types)),
+            typed_tags=frozenset(t.casefold() for t in _items(tags)),
         )
 
     def match(self, q: Question) -> bool:
@@ -149,7 +151,7 @@ class _Filters:
     def flags(self) -> str:
         """The filters as the command-line options that set them."""
         parts = [f"--difficulty {d}" for d in _in_order(self.difficulties, Difficulty)]
-        parts += [f"--tag {shlex.quote(t)}" for t in sorted(self.tags)]
+        parts += [f"--tag {shlex.quote(t)}" for t in sorted(self.typed_tags)]
         parts += [f"--type {t}" for t in _in_order(self.types, QuestionType)]
         return " ".join(parts)
 

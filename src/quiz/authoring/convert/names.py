@@ -112,6 +112,8 @@ _TABLE = str.maketrans(
 
 def transliterate(text: str) -> str:
     """``text`` in ASCII where that is simple; other letters are dropped."""
+    if text.isascii():
+        return text.lower()
     lowered = unicodedata.normalize("NFKD", text.lower())
     # Accents go (NFKD splits them off), then the table maps whole letters.
     bare = "".join(ch for ch in lowered if not unicodedata.combining(ch))
