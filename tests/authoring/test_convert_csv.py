@@ -83,13 +83,7 @@ def test_semicolon_file_with_a_decimal_comma() -> None:
 def test_broken_rows_are_noted_with_the_line_they_start_on() -> None:
     conversion = _convert("broken.csv")
     assert _notes(conversion) == [
-        (
-            "line 1",
-            False,
-            "unknown column 'colour' ignored; known columns: prompt, answer, "
-            "wrong, type, difficulty, tags, accept, tolerance, explanation, hint, source, id, "
-            "wrong1..wrongN",
-        ),
+        ("line 1", False, "columns not used: colour"),
         ("line 3", True, "no answer"),
         # lines 4-5 are one record with a line break inside quotes
         ("line 6", True, "a truefalse answer must be true, false, yes or no, not 'perhaps'"),
@@ -101,7 +95,12 @@ def test_broken_rows_are_noted_with_the_line_they_start_on() -> None:
             "the answer 'Sigourney Weaver' was also a wrong option; "
             "removed it from the wrong options",
         ),
-        ("line 10", True, "the same question as line 2"),
+        # the same question text with another answer is kept: only a full repeat is dropped
+        (
+            "line 10",
+            False,
+            "the same question text as line 2, with other answers or another type; kept both",
+        ),
         (
             "line 11",
             True,
@@ -121,6 +120,7 @@ def test_broken_rows_are_noted_with_the_line_they_start_on() -> None:
         "films-came-out-first",
         "pixar-film",
         "played-ellen-ripley-alien",
+        "directed-alien-1979",
         "bad-id",
     ]
     assert pack.questions[1].prompt == "Which of these films\ncame out first?"
@@ -162,10 +162,9 @@ def test_blank_lines_and_empty_rows_are_skipped_quietly() -> None:
     [
         (b"", "the file is empty"),
         (b"\n\n", "the file is empty"),
-        (b"question;reply\nWho?;Me\n", "no header row with the columns prompt and answer"),
+        (b"question;reply\nWho?;Me\n", "the header row \\(question, reply\\) names no question"),
         (b"prompt,answer\n", "no usable questions found"),
         (b'prompt,answer\n"Who directed Heat?,Mann\n', r"line 2: not readable as CSV"),
-        (b"prompt,answer\nWho?,\xff\n", "line 2: not UTF-8"),
         (b"prompt,answer\x00\n", "NUL"),
     ],
 )
@@ -203,3 +202,167 @@ def test_any_rows_give_a_valid_pack_or_a_clear_error(rows: list[list[str]]) -> N
 def _expect_unusable(error: QuizError) -> None:
     """The only errors random input may give: nothing usable, or not text at all."""
     assert "no usable questions" in error.message or "NUL" in error.message
+
+
+# -- files as people save them -------------------------------------------------------
+
+
+def test_kahoot_template_saved_as_csv() -> None:
+    conversion = _convert("kahoot.csv")
+    jaws, amelie = _load(conversion).questions
+    assert (jaws.type, jaws.prompt, jaws.answer, jaws.wrong) == (
+        QuestionType.CHOICE,
+        "Who directed Jaws?",
+        "Steven Spielberg",  # "Correct answer(s)" 2 is the second of Answer 1..4
+        ("George Lucas", "Ridley Scott"),
+    )
+    assert (amelie.answer, amelie.wrong) == ("Paris", ("Lyon",))
+    assert _notes(conversion) == [
+        ("line 7", False, "skipped 5 rows above the header"),
+        ("line 9", True, "several correct answers ('Up', 'Cars'): choice questions have one"),
+    ]
+    # The kept questions' time limit (20 s) becomes the pack's, and is said.
+    assert conversion.document["pack"]["defaults"] == {"time_limit": 20}
+    assert "every question had a time limit of 20 s: the pack's time limit" in conversion.detected
+    assert conversion.detected[1].startswith(
+        "columns used: Question - max 120 characters as prompt, "
+        "Answer 1 - max 75 characters as options"
+    )
+
+
+def test_differing_time_limits_are_noted() -> None:
+    data = b"question,answer,time limit\nWho?,Me,20\nWhere?,Here,30\nWhen?,Now,20\n"
+    conversion = convert_csv(data, "q.csv")
+    assert conversion.document["pack"]["defaults"] == {"time_limit": 20}
+    assert _notes(conversion) == [
+        (
+            "time limit",
+            False,
+            "questions had their own time limits (20 s (2), 30 s (1)); the pack uses 20 s",
+        )
+    ]
+
+
+def test_no_header_windows_1252_and_cr_line_endings() -> None:
+    conversion = _convert("headerless_cp1252.csv")
+    assert conversion.notes == []
+    assert conversion.detected == [
+        "read as Windows-1252, fields separated by semicolons",
+        "columns used: column 1 as prompt, column 2 as answer",
+    ]
+    amelie, titanic, cafe = _load(conversion).questions
+    assert (amelie.type, amelie.prompt, amelie.answer) == (
+        QuestionType.TEXT,
+        "Who directed Amélie?",
+        "Jean-Pierre Jeunet",
+    )
+    assert (titanic.type, titanic.answer) == (QuestionType.NUMBER, 11)  # a plain number
+    assert cafe.answer == "Amélie"
+
+
+def test_utf16_tabs_and_numbered_wrong_words() -> None:
+    conversion = _convert("utf16.tsv")
+    (heat,) = _load(conversion).questions
+    assert (heat.type, heat.answer, heat.wrong, heat.tags) == (
+        QuestionType.CHOICE,
+        "Michael Mann",
+        ("Tony Scott", "Ridley Scott"),
+        ("entertainment-film",),
+    )
+    assert conversion.detected[0] == "read as UTF-16, fields separated by tabs"
+    assert conversion.detected[1] == (
+        "columns used: question as prompt, right_answer as answer, wrong_one as wrong, "
+        "wrong_two as wrong, category as tags"
+    )
+
+
+def test_open_trivia_db_columns_with_a_list_cell() -> None:
+    conversion = _convert("opentdb_style.csv")
+    assert conversion.notes == []
+    heat, year = _load(conversion).questions
+    assert (heat.type, heat.answer, heat.wrong, heat.difficulty, heat.tags) == (
+        QuestionType.CHOICE,
+        "Michael Mann",
+        ("Tony Scott", "Ridley Scott", "Brian De Palma"),
+        "easy",
+        ("entertainment-film",),
+    )
+    assert (year.type, year.answer) == (QuestionType.TRUEFALSE, True)
+
+
+def test_options_with_the_number_letter_or_text_of_the_right_one() -> None:
+    jaws, amelie, alien = _load(_convert("options_index.csv")).questions
+    assert (jaws.answer, jaws.wrong, jaws.explanation) == (
+        "Steven Spielberg",
+        ("George Lucas", "Ridley Scott"),
+        "He was 27.",
+    )
+    assert (amelie.answer, amelie.wrong) == ("Paris", ("Lyon", "Nice"))
+    assert (alien.answer, alien.wrong) == ("Ridley Scott", ("Tony Scott",))
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "answer", "wrong"),
+    [
+        (
+            "question,right_answer,wrong_one,wrong_two,wrong_three",
+            "Q?,a,b,c,d",
+            "a",
+            ("b", "c", "d"),
+        ),
+        ("Question,Correct,Incorrect 1,Incorrect 2", "Q?,a,b,c", "a", ("b", "c")),
+        ("prompt,option_a,option_b,option_c,answer", "Q?,b,a,c,B", "a", ("b", "c")),
+        ("Question,A,B,C,D,Correct Answer", "Q?,w,x,y,z,d", "z", ("w", "x", "y")),
+        ("question,correct_answer,incorrect_answers", "Q?,a,b|c", "a", ("b", "c")),
+    ],
+)
+def test_common_header_names(header: str, row: str, answer: str, wrong: tuple[str, ...]) -> None:
+    (q,) = _load(convert_csv(f"{header}\n{row}\n".encode(), "q.csv")).questions
+    assert (q.type, q.answer, q.wrong) == (QuestionType.CHOICE, answer, wrong)
+
+
+def test_columns_option_overrides_the_guess() -> None:
+    data = b"Who directed Heat?,ignored,Michael Mann,Tony Scott\n"
+    conversion = convert_csv(data, "q.csv", columns=["prompt", "-", "answer", "wrong"])
+    (q,) = _load(conversion).questions
+    assert (q.answer, q.wrong) == ("Michael Mann", ("Tony Scott",))
+    assert conversion.detected[1] == (
+        "columns used: column 1 as prompt, column 3 as answer, column 4 as wrong"
+    )
+    with pytest.raises(QuizError, match="--columns: unknown column name 'colour'"):
+        convert_csv(data, "q.csv", columns=["prompt", "colour"])
+
+
+def test_a_five_thousand_digit_number_is_a_skipped_record() -> None:
+    huge = "9" * 5000
+    data = f"question,answer,type\nHow big?,{huge},number\nWho?,Me,\n".encode()
+    conversion = convert_csv(data, "q.csv")
+    assert conversion.count == 1
+    ((where, skipped, message),) = _notes(conversion)
+    assert (where, skipped) == ("line 2", True)
+    assert message == (
+        "a number question's answer must be a number, not '99999999999999999999... "
+        "(5,000 characters)'"
+    )
+
+
+def test_rows_sharing_an_id_cost_one_step_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quiz.authoring.convert import collect
+
+    made: list[collect.Collector] = []
+    real_init = collect.Collector.__init__
+
+    def remember(self: collect.Collector, *args: Any, **kwargs: Any) -> None:
+        real_init(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(collect.Collector, "__init__", remember)
+    rows = "".join(f"same,Who directed film {i}?,Director {i}\n" for i in range(20_000))
+    conversion = convert_csv(f"id,question,answer\n{rows}".encode(), "q.csv")
+    ids = [q["id"] for q in conversion.document["questions"]]
+    assert ids[:3] == ["same", "same-2", "same-3"]
+    assert ids[-1] == "same-20000"
+    assert len(set(ids)) == 20_000
+    # Work counted, not timed: at most two ids tried per row (it was 200 million).
+    (collector,) = made
+    assert collector.id_tries < 2 * 20_000

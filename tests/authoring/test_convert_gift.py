@@ -15,6 +15,7 @@ from quiz.errors import QuizError
 from quiz.packs.dump import dump_pack_yaml
 from quiz.packs.load import parse_pack
 from quiz.packs.model import Pack, Question, QuestionType
+from quiz.packs.spec import question_family
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -48,7 +49,11 @@ def test_multiple_choice_with_feedback_and_category_tags(film: dict[str, Questio
         "Steven Spielberg",
     )
     assert q.wrong == ("George Lucas", "Martin Scorsese")
-    assert q.explanation == "Yes: he was 27 when filming began."  # the right answer's feedback
+    # Every answer's feedback is kept, each saying which answer it belongs to.
+    assert q.explanation == (
+        "Steven Spielberg: Yes: he was 27 when filming began.\n"
+        "George Lucas: No: he was busy with Star Wars."
+    )
     assert q.tags == ("film", "directors")  # $course$/top/ left out
     assert film["ship"].tags == ("film", "trivia")  # a later $CATEGORY
 
@@ -61,7 +66,10 @@ def test_true_false(film: dict[str, Question]) -> None:
     war = film["casablanca-war"]
     assert war.answer is True
     assert war.prompt == "Casablanca is set during the Second World War."  # [markdown] gone
-    assert war.explanation == "Right: it is set in December 1941."
+    # {TRUE#shown for a wrong answer#shown for the right one}, both kept
+    assert war.explanation == (
+        "True: Right: it is set in December 1941.\nFalse: Wrong: it is set in December 1941."
+    )
 
 
 def test_numeric_forms(film: dict[str, Question]) -> None:
@@ -94,19 +102,24 @@ def test_partial_credit_notes(film: dict[str, Question]) -> None:
     assert film["ilsa"].wrong == ("Lauren Bacall", "Greta Garbo")
     notes = [(n.where, n.skipped, n.message) for n in _convert("film.gift").notes]
     assert notes == [
-        ("line 22", False, "partly-right answer left out: a boat"),
-        ("line 36", False, "partly-right option counted as wrong: Lauren Bacall"),
+        ("line 22", False, "partly right answers not accepted: 'a boat' (50%)"),
+        ("line 36", False, "partly right options counted as wrong: 'Lauren Bacall' (50%)"),
     ]
 
 
 def test_unsupported_kinds_are_skipped_naming_their_line() -> None:
     conversion = _convert("broken.gift")
     assert [(n.where, n.skipped, n.message) for n in conversion.notes] == [
-        ("line 2", True, "matching questions (->) are not supported"),
+        ("line 2", True, "matching questions (a -> b) are not supported"),
         ("line 7", True, "an essay question (empty answer block) has no answer to check"),
         ("line 9", True, "no answer block in braces: a description, not a question"),
-        ("line 11", True, "multiple-answer questions (weights like ~%50%) are not supported"),
-        ("line 13", True, "the answer block '{' is never closed with '}'"),
+        (
+            "line 11",
+            True,
+            "a multiple-answer question (no option is worth 100%: "
+            "'Up' (50%), 'Cars' (50%), 'Shrek' (-100%))",
+        ),
+        ("line 13", True, "an answer block '{' is never closed with '}'"),
         ("line 15", True, "no right answer (an option starting with =)"),
         ("line 17", True, "could not read the number 'eleven'"),
         ("line 21", False, "the id 'good' is already used; this question is 'good-2'"),
@@ -129,9 +142,10 @@ def test_crlf_lowercase_true_and_numeric_alternatives() -> None:
     conversion = convert_gift(text.encode(), "q.gift")
     a, b = _load(conversion).questions
     assert (a.type, a.answer) == (QuestionType.TRUEFALSE, True)
-    assert (b.answer, b.tolerance, b.explanation) == (11, 0, "Yes")
+    assert (b.answer, b.tolerance) == (11, 0)
+    assert b.explanation == "Yes"  # only the right answer has feedback: no label
     assert [(n.where, n.message) for n in conversion.notes] == [
-        ("line 4", "several numeric answers; kept the first fully right one"),
+        ("line 4", "partly right numbers not accepted: '10:1' (50%)"),
     ]
 
 
@@ -203,3 +217,162 @@ def test_any_text_gives_a_valid_pack_or_a_clear_error(text: str) -> None:
 def _expect_unusable(error: QuizError) -> None:
     """The only errors random input may give: nothing usable, or not text at all."""
     assert "no usable questions" in error.message or "NUL" in error.message
+
+
+# -- every answer block, feedback, cloze and HTML (samples/blanks.gift) -----------------
+
+
+@pytest.fixture(scope="module")
+def blanks() -> tuple[dict[str, Question], list[tuple[str, bool, str]]]:
+    conversion = _convert("blanks.gift")
+    notes = [(n.where, n.skipped, n.message) for n in conversion.notes]
+    return {q.id: q for q in _load(conversion).questions}, notes
+
+
+def test_each_blank_becomes_its_own_question_in_one_family(
+    blanks: tuple[dict[str, Question], list[tuple[str, bool, str]]],
+) -> None:
+    questions, notes = blanks
+    first, second = questions["naznachenie-1--1"], questions["naznachenie-1--2"]
+    assert (first.type, first.prompt, first.answer, first.wrong) == (
+        QuestionType.CHOICE,
+        "I drink _____ coffee, if I drink too much.",  # the other blank holds its answer
+        "hardly any",
+        ("a few",),
+    )
+    assert (second.prompt, second.answer, second.wrong) == (
+        "I drink hardly any coffee, if I drink too _____.",
+        "much",
+        ("many",),
+    )
+    # One family: a round asks at most one of them (packs.spec.question_family).
+    assert question_family(first.id) == question_family(second.id) == "naznachenie-1"
+    assert ("line 4", False, "2 answer blocks: one question for each blank, asked apart") in notes
+    assert all("{" not in q.prompt for q in questions.values())  # never a raw block
+
+
+def test_category_in_another_script_keeps_its_letters(
+    blanks: tuple[dict[str, Question], list[tuple[str, bool, str]]],
+) -> None:
+    questions, _ = blanks
+    assert questions["arrows"].tags == ("стандарт-1-1-назначение",)
+
+
+def test_arrows_inside_choice_options_are_text(
+    blanks: tuple[dict[str, Question], list[tuple[str, bool, str]]],
+) -> None:
+    q = blanks[0]["arrows"]
+    assert (q.type, q.answer, q.wrong) == (
+        QuestionType.CHOICE,
+        "Downtown -> Uptown",
+        ("Uptown -> Downtown", "Neither"),
+    )
+    assert q.explanation == "Downtown -> Uptown: Yes.\nUptown -> Downtown: Only at night."
+
+
+def test_numbers_with_catch_all_several_answers_and_general_feedback(
+    blanks: tuple[dict[str, Question], list[tuple[str, bool, str]]],
+) -> None:
+    questions, notes = blanks
+    sides = questions["catchall"]
+    assert (sides.type, sides.answer, sides.tolerance) == (QuestionType.NUMBER, 3, 0)
+    assert sides.explanation == "Any other answer: Completely wrong"
+    year = questions["years"]
+    assert (year.answer, year.tolerance) == (1942, 0)
+    assert year.explanation == (
+        "1942: Exactly.\n1942:1: Close.\nAny other answer: No.\nIt opened in New York in 1942."
+    )
+    assert ("line 14", False, "partly right numbers not accepted: '1942:1' (50%)") in notes
+    assert (questions["range"].answer, questions["range"].tolerance) == (128, 8)
+
+
+def test_several_right_short_answers_keep_each_feedback(
+    blanks: tuple[dict[str, Question], list[tuple[str, bool, str]]],
+) -> None:
+    questions, notes = blanks
+    q = questions["many"]
+    assert (q.type, q.answer, q.accept) == (QuestionType.TEXT, "red", ("blue",))
+    assert q.explanation == "red: Yes, red.\nblue: Yes, blue.\npurple: Half: it mixes two."
+    assert ("line 18", False, "partly right answers not accepted: 'purple' (50%)") in notes
+
+
+def test_cloze_blocks_map_to_question_types(
+    blanks: tuple[dict[str, Question], list[tuple[str, bool, str]]],
+) -> None:
+    questions, _ = blanks
+    france, germany = questions["cloze--1"], questions["cloze--2"]
+    assert (france.type, france.prompt, france.answer, france.wrong, france.explanation) == (
+        QuestionType.CHOICE,
+        "The capital of France is _____. Germany's is Berlin.",
+        "Paris",
+        ("Lyon",),
+        "Right",
+    )
+    assert (germany.type, germany.prompt, germany.answer, germany.explanation) == (
+        QuestionType.TEXT,
+        "The capital of France is Paris. Germany's is _____.",
+        "Berlin",
+        "Any other answer: No",
+    )
+    pi = questions["cloze-number"]
+    assert (pi.type, pi.prompt, pi.answer, pi.tolerance) == (
+        QuestionType.NUMBER,
+        "Pi to two places is _____.",
+        3.14,
+        0.005,
+    )
+
+
+def test_html_is_the_default_and_plain_keeps_what_was_typed(
+    blanks: tuple[dict[str, Question], list[tuple[str, bool, str]]],
+) -> None:
+    questions, _ = blanks
+    assert questions["html-default"].prompt == "What does go mean?"  # tags and comment gone
+    assert questions["plain"].prompt == "Is <b> shown as typed?"
+    assert questions["two-plus-two-equals"].prompt == "Two plus two equals _____."
+
+
+def test_a_true_false_block_among_blanks_is_skipped_with_the_reason(
+    blanks: tuple[dict[str, Question], list[tuple[str, bool, str]]],
+) -> None:
+    _, notes = blanks
+    assert (
+        "line 30",
+        True,
+        "a true/false block among other blanks cannot be asked alone",
+    ) in notes
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ("Q {=a ~b} and {}", "line 1", "answer block 2: an essay question"),
+        ("Q {=a ~b} and {~x ~y}", "line 1", "answer block 2: no right answer"),
+        ("Q {1:MR:~%50%a~%50%b}", "line 1", "a multiple-response embedded answer"),
+    ],
+)
+def test_a_block_that_cannot_be_used_skips_its_question(
+    text: str, where: str, message: str
+) -> None:
+    with pytest.raises(QuizError) as info:
+        convert_gift(text.encode(), "q.gift")
+    assert info.value.hint is not None
+    assert f"q.gift:{where}: skipped: {message}" in info.value.hint
+
+
+def test_a_long_run_of_spaces_is_read_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quiz.authoring.convert import gift
+
+    seen: list[int] = []
+    tidy = gift.tidy_spacing
+
+    def counting(text: str) -> str:
+        seen.append(len(text))
+        return tidy(text)
+
+    monkeypatch.setattr(gift, "tidy_spacing", counting)
+    text = "Who directed Jaws?" + " " * 200_000 + "{=Steven Spielberg ~George Lucas}\n"
+    (q,) = _load(convert_gift(text.encode(), "q.gift")).questions
+    assert q.prompt == "Who directed Jaws?"
+    # Each piece of text is tidied once: the work is the input's length, not its square.
+    assert sum(seen) <= 2 * len(text)

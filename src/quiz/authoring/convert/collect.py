@@ -79,6 +79,7 @@ class Collector:
         self.questions: list[dict[str, Any]] = []
         self.detected: list[str] = []
         self.progress = progress
+        self.id_tries = 0  # ids tried, counted so tests can see the work is linear
         self._ids: set[str] = set()
         self._next_suffix: dict[str, int] = {}
         self._families: dict[str, list[Any]] = {}  # key -> [base id, members so far]
@@ -240,11 +241,13 @@ class Collector:
         The next number to try is remembered per base, so 20,000 records that
         share an id cost 20,000 steps, not 200 million.
         """
+        self.id_tries += 1
         if base not in self._ids:
             self._ids.add(base)
             return base
         n = self._next_suffix.get(base, 2)
         while True:
+            self.id_tries += 1
             qid = f"{base[: spec.MAX_ID - 1 - len(str(n))].rstrip('-')}-{n}"
             n += 1
             if qid not in self._ids:

@@ -86,6 +86,7 @@ class Layout:
     single: dict[str, int] = field(default_factory=dict)
     lists: dict[str, list[int]] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)  # the header cells used, for the note
+    width: int = 0  # cells in the header row (0: no header to compare with)
 
     def usable(self) -> bool:
         return "prompt" in self.single and ("answer" in self.single or "options" in self.lists)
@@ -96,7 +97,7 @@ class Layout:
 
 def layout_from_header(cells: list[str]) -> tuple[Layout, list[str]]:
     """The layout a header row gives, and the cells it could not place."""
-    layout = Layout()
+    layout = Layout(width=len(cells))
     numbered: dict[str, list[tuple[int, int]]] = {}
     unknown: list[str] = []
     for position, cell in enumerate(cells):

@@ -66,7 +66,7 @@ def convert_csv(
     """Convert a CSV file to a format-1 document."""
     names = pack_names(label, pack_id, title)
     text, codec = decode_csv(data, label)
-    delimiter = sniff_delimiter(text, label)
+    delimiter = sniff_delimiter(text, label, cols.looks_like_header)
     collector = Collector(progress)
     records = rows(text, delimiter, label)
     head = list(itertools.islice(records, _HEADER_SEARCH))
@@ -125,7 +125,7 @@ def _layout(
     widths = Counter(len(head[i][1]) for i in filled)
     width = widths.most_common(1)[0][0]
     if width < 2:
-        raise QuizError(f"{label}: found one column only; expected {EXPECTED}")
+        raise QuizError(f"{label}: no usable questions found: one column only; expected {EXPECTED}")
     return cols.headerless_layout(width), filled[0]
 
 
@@ -143,6 +143,9 @@ def _split(cell: str) -> list[str]:
 def _draft(
     cells: list[str], layout: cols.Layout, where: str, collector: Collector, times: Counter[float]
 ) -> Draft | None:
+    if layout.width and any(c.strip() for c in cells[layout.width :]):
+        extra = len(cells) - layout.width
+        collector.note(where, f"{extra} cells beyond the header's columns ignored")
     values = {role: _cell(cells, p) for role, p in layout.single.items()}
     lists = {
         role: [part for p in positions for part in _split(_cell(cells, p))]
@@ -186,12 +189,15 @@ def _draft(
 def _pick(
     answer: str, options: list[str], where: str, collector: Collector
 ) -> tuple[str, list[str]] | None:
-    """The right option (by number, letter or text) and the others."""
-    folded = [o.casefold() for o in options]
-    if answer.casefold() in folded:
-        at = folded.index(answer.casefold())
+    """The right option (by its text, number or letter) and the others."""
+    if answer in options:
+        at = options.index(answer)
         return options[at], options[:at] + options[at + 1 :]
     if not _PICKS.match(answer):
+        folded = [o.casefold() for o in options]
+        if answer.casefold() in folded:
+            at = folded.index(answer.casefold())
+            return options[at], options[:at] + options[at + 1 :]
         return answer, options  # an answer beside its wrong options
     picks = sorted({_index(p) for p in re.split(r"\s*[,;|/&]\s*", answer.strip())})
     if any(p >= len(options) for p in picks):

@@ -14,7 +14,7 @@ import codecs
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from quiz.errors import QuizError
 
@@ -91,8 +91,11 @@ def rows(text: str, delimiter: str, label: str) -> Iterator[Row]:
         raise QuizError(f"{label}:line {start}: not readable as CSV: {exc}") from None
 
 
-def sniff_delimiter(text: str, label: str) -> str:
-    """The delimiter that gives the first rows the most columns, most consistently."""
+def sniff_delimiter(
+    text: str, label: str, is_header: Callable[[list[str]], bool] = lambda _: False
+) -> str:
+    """The delimiter that splits a row into a header (``is_header``), else the one
+    that gives the first rows the most columns, most consistently."""
     sample = text[:_SAMPLE_CHARS]
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
@@ -103,6 +106,8 @@ def sniff_delimiter(text: str, label: str) -> str:
                     break
                 if any(c.strip() for c in cells):
                     widths[len(cells)] += 1
+                    if len(cells) > 1 and is_header(cells):
+                        return delimiter
         except QuizError:
             continue
         if not widths:
