@@ -82,7 +82,12 @@ def test_broken_records_are_skipped_or_fixed_with_notes() -> None:
             "the answer 'Sigourney Weaver' was also a wrong option; "
             "removed it from the wrong options",
         ),
-        ("results[5]", True, "the same question as results[0]"),
+        # the same question text with other answers: kept, with a note
+        (
+            "results[5]",
+            False,
+            "the same question text as results[0], with other answers or another type; kept both",
+        ),
         ("results[6]", True, "a boolean question's answer must be True or False, not 'Maybe'"),
         ("results[7]", True, "not a question object"),
         ("results[8]", True, "'incorrect_answers' must be a list"),
@@ -95,17 +100,19 @@ def test_broken_records_are_skipped_or_fixed_with_notes() -> None:
         ),
         ("results[10]", True, "a choice question needs at least one wrong option"),
     ]
-    assert conversion.skipped == 7
+    assert conversion.skipped == 6
     pack = _load(conversion)
     assert [q.answer for q in pack.questions] == [
         "Jack Nicholson",
         "Up",
         "Sigourney Weaver",
+        pack.questions[3].answer,
         "Michael Mann",
     ]
+    assert pack.questions[0].id != pack.questions[3].id
     assert pack.questions[1].wrong == ("Shrek", "Antz", "Madagascar", "Happy Feet", "Ice Age")
     assert pack.questions[2].wrong == ("Jamie Lee Curtis", "Linda Hamilton")
-    assert pack.questions[3].difficulty == "medium"
+    assert pack.questions[4].difficulty == "medium"
 
 
 def test_a_note_renders_with_its_index() -> None:
@@ -114,16 +121,103 @@ def test_a_note_renders_with_its_index() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "message"),
+    ("name", "encoding"),
+    [("opentdb_base64.json", "encode=base64"), ("opentdb_url3986.json", "encode=url3986")],
+)
+def test_encoded_responses_are_decoded_exactly(name: str, encoding: str) -> None:
+    conversion = _convert(name)
+    assert conversion.detected == [f"strings decoded as fetched with {encoding}"]
+    (jaws,) = _load(conversion).questions
+    assert (jaws.type, jaws.prompt, jaws.answer, jaws.wrong, jaws.difficulty, jaws.tags) == (
+        QuestionType.CHOICE,
+        "Who directed Jaws?",
+        "Steven Spielberg",
+        ("George Lucas",),
+        "easy",
+        ("entertainment-film",),
+    )
+
+
+def test_url_legacy_encoding_is_decoded() -> None:
+    record = {
+        "type": "boolean",
+        "difficulty": "hard",
+        "category": "Entertainment%3A+Film",
+        "question": "%22Am%C3%A9lie%22+is+set+in+Paris.",
+        "correct_answer": "True",
+        "incorrect_answers": ["False"],
+    }
+    conversion = convert_opentdb(
+        json.dumps({"response_code": 0, "results": [record]}).encode(), "x"
+    )
+    assert conversion.detected == ["strings decoded as fetched with encode=urlLegacy"]
+    (q,) = _load(conversion).questions
+    assert (q.type, q.prompt, q.answer, q.tags) == (
+        QuestionType.TRUEFALSE,
+        '"Amélie" is set in Paris.',
+        True,
+        ("entertainment-film",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "message", "hint"),
     [
-        ("opentdb_no_results.json", r"response_code 1 \(no results"),
-        ("opentdb_base64.json", "base64-encoded, which is not supported"),
-        ("opentdb_url3986.json", r"URL-encoded \(url3986\), which is not supported"),
+        (
+            {"response_code": 1, "results": []},
+            r"response_code 1 \(no results",
+            "ask for fewer questions",
+        ),
+        (
+            {"response_code": 4, "results": []},
+            r"response_code 4 \(token empty",
+            "reset the token",
+        ),
+        ({"response_code": 3, "results": []}, "token not found", "new session token"),
+        ({"response_code": 5, "results": []}, "rate limit", "wait 5 seconds"),
+        (
+            {
+                "response_code": 0,
+                "response_message": "Token Generated Successfully!",
+                "token": "ab",
+            },
+            "a session token from the API, not questions",
+            "&token=",
+        ),
+        (
+            {"trivia_categories": [{"id": 11, "name": "Entertainment: Film"}]},
+            "list of categories, not questions",
+            "&category=ID",
+        ),
     ],
 )
-def test_unusable_files_are_refused_with_a_reason(name: str, message: str) -> None:
-    with pytest.raises(QuizError, match=message):
-        _convert(name)
+def test_api_answers_without_questions_say_what_they_are(
+    document: dict[str, Any], message: str, hint: str
+) -> None:
+    with pytest.raises(QuizError, match=message) as info:
+        convert_opentdb(json.dumps(document).encode(), "in.json")
+    assert hint in (info.value.hint or "")
+
+
+def test_the_no_results_sample_is_explained() -> None:
+    with pytest.raises(QuizError, match=r"response_code 1 \(no results"):
+        _convert("opentdb_no_results.json")
+
+
+def test_a_five_thousand_digit_number_is_a_skipped_record() -> None:
+    huge = "9" * 5000
+    text = (
+        '{"response_code": 0, "results": ['
+        f'{{"type": "multiple", "question": "How big?", "correct_answer": {huge},'
+        ' "incorrect_answers": [1, 2]},'
+        '{"type": "multiple", "question": "Who?", "correct_answer": "Me",'
+        ' "incorrect_answers": ["You"]}]}'
+    )
+    conversion = convert_opentdb(text.encode(), "in.json")
+    assert conversion.count == 1
+    assert [(n.where, n.skipped, n.message) for n in conversion.notes] == [
+        ("results[0]", True, "the answer is longer than 2,000 characters"),
+    ]
 
 
 @pytest.mark.parametrize(
