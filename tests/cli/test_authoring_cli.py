@@ -121,13 +121,13 @@ def test_import_writes_a_pack_that_loads_with_the_right_answers(tmp_path: Path) 
             "opentdb",
             "opentdb_broken.json",
             "opentdb_broken.json: results[1]: skipped: missing 'correct_answer'",
-            "4 questions (7 skipped)",
+            "5 questions (6 skipped)",
         ),
         (
             "csv",
             "broken.csv",
             "broken.csv:line 6: skipped: a truefalse answer must be",
-            "5 questions (5 skipped)",
+            "6 questions (4 skipped)",
         ),
         (
             "gift",
