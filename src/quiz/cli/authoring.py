@@ -195,7 +195,7 @@ def import_pack(
         from quiz.authoring.convert import guess_format
 
         fmt, why = guess_format(data)
-        said.append(f"{label}: read as {fmt.value} ({why}); --format {fmt.value} says so")
+        said.append(f"{label}: read as {fmt.value} ({why}), guessed from the content")
     conversion = _convert(fmt, data, label, pack_id, title, columns)
     said += [f"{label}: {line}" for line in conversion.detected]
     _print_lines(out(), said)
