@@ -38,7 +38,7 @@ def coercion(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) ->
         (["play", "--time-limit", "-1"], "'--time-limit'", "-1 is not in the range x>=0."),
         (["play", "--time-limit", "soon"], "'--time-limit'", "'soon' is not a valid number."),
         (["scores", "--limit", "0"], "'--limit'", "0 is not in the range x>=1."),
-        (["packs", "import", "--format", "xml", "a", "-o", "b"], "'--format'", "'xml' is not one of"),
+        (["packs", "import", "-f", "xml", "a", "-o", "b"], "'--format'", "'xml' is not one of"),
     ],
 )  # fmt: skip
 def test_bad_values_are_usage_errors_either_way(
