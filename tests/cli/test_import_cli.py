@@ -1,4 +1,4 @@
-"""``quiz packs import``: formats guessed, every sample imports, validates and plays.
+"""``quiz packs import``: formats guessed, every sample imports, validates, lints and plays.
 
 Through the real root app (its error boundary), with answers piped to the round.
 """
@@ -50,6 +50,10 @@ def test_each_sample_imports_validates_and_plays(
     validated = runner.invoke(app, ["packs", "validate", str(out)])
     assert validated.exit_code == 0, validated.output
     assert f"ok, {count} question" in validated.stdout
+
+    linted = runner.invoke(app, ["packs", "lint", str(out)])
+    assert linted.exit_code == 0, linted.output  # warnings maybe, never an error
+    assert ": 0 errors," in linted.stdout
 
     # Answers for any type: "A" for choice, true/false and text; "1" where a number is due.
     played = runner.invoke(

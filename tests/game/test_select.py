@@ -232,3 +232,22 @@ def test_new_seed_is_a_32_bit_int() -> None:
     seeds = {new_seed() for _ in range(20)}
     assert all(0 <= s < 2**32 for s in seeds)
     assert len(seeds) > 1
+
+
+def test_blanks_of_one_sentence_never_share_a_round() -> None:
+    # Imported from one GIFT question with three numeric blanks (numbers never "leak"),
+    # so only the family in their ids keeps them apart.
+    family = tuple(q(f"years--{n}", NUMBER) for n in (1, 2, 3))
+    others = tuple(q(f"other-{n}", NUMBER) for n in range(3))
+    pack = Pack(id="gift", title="Gift", questions=family + others)
+    for seed in range(30):
+        ids = [a.question.id for a in select_questions([pack], count=4, seed=seed)]
+        assert sum(i.startswith("years--") for i in ids) == 1, ids
+    # When nothing else is left, the round is still filled.
+    assert len(select_questions([pack], count=6, seed=1)) == 6
+
+
+def test_a_tag_in_another_script_matches_as_typed() -> None:
+    pack = Pack(id="ru", title="Ru", questions=(q("a", tags=("стандарт-1-1-назначение",)), q("b")))
+    (asked,) = select_questions([pack], count=5, seed=1, tags=["СТАНДАРТ_1.1_Назначение"])
+    assert asked.question.id == "a"

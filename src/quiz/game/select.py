@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from quiz.errors import QuizError
 from quiz.game.leaks import LeakIndex
 from quiz.packs.model import Difficulty, Pack, Question, QuestionType
+from quiz.packs.spec import question_family
 from quiz.packs.tags import normalize_tag
 
 TRUEFALSE_OPTIONS = ("True", "False")
@@ -76,7 +77,8 @@ def select_questions(
 def _without_leaks(
     shuffled: Sequence[tuple[str, Question]], count: int
 ) -> list[tuple[str, Question]]:
-    """The first ``count`` of ``shuffled``, passing over any that leaks with one taken.
+    """The first ``count`` of ``shuffled``, passing over any that leaks with one taken
+    or is of the same family (``packs.spec.question_family``: blanks of one sentence).
 
     Greedy, in the seeded order, and checked only against the questions
     already taken (through an index), so a huge pack costs no more than a
@@ -86,14 +88,18 @@ def _without_leaks(
     taken: list[tuple[str, Question]] = []
     passed: list[tuple[str, Question]] = []
     index = LeakIndex()
+    families: set[tuple[str, str]] = set()  # imported questions made from one source question
     for item in shuffled:
         if len(taken) == count:
             break
-        if index.leaks_with(item[1]):
+        family = question_family(item[1].id)
+        if index.leaks_with(item[1]) or (family is not None and (item[0], family) in families):
             passed.append(item)
             continue
         taken.append(item)
         index.add(item[1])
+        if family is not None:
+            families.add((item[0], family))
     return taken + passed[: count - len(taken)]
 
 
