@@ -366,3 +366,21 @@ def test_rows_sharing_an_id_cost_one_step_each(monkeypatch: pytest.MonkeyPatch) 
     # Work counted, not timed: at most two ids tried per row (it was 200 million).
     (collector,) = made
     assert collector.id_tries < 2 * 20_000
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(codec: str) -> None:
+    conversion = convert_csv(
+        "question,answer\nWho directed Heat?,Michael Mann\n".encode(codec), "q"
+    )
+    assert conversion.detected[0] == "read as UTF-16, fields separated by commas"
+    assert _load(conversion).questions[0].answer == "Michael Mann"
+
+
+def test_an_option_number_past_the_options_is_skipped() -> None:
+    data = b"question,option 1,option 2,correct\nWho?,A,B,3\nWhere?,Here,There,2\n"
+    conversion = convert_csv(data, "q.csv")
+    assert _notes(conversion) == [
+        ("line 2", True, "the answer '3' names an option that is not there")
+    ]
+    assert _load(conversion).questions[0].answer == "There"

@@ -112,3 +112,18 @@ def test_answers_that_are_not_texts_are_skipped() -> None:
     ]
     (q,) = _load(conversion).questions
     assert (q.prompt, q.answer) == ("Q3?", "only one")
+
+
+def test_odd_meta_is_noted() -> None:
+    text = b"AUDIO: '[Audio] Name the film'\nCONFIG: fast\nQ?:\n- a\nR?:\n- b\n"
+    conversion = convert_red(text, "list.yaml")
+    assert [(n.where, n.message) for n in conversion.notes] == [
+        ("line 1", "an audio list: its questions play sound from URLs"),
+        ("line 2", "CONFIG is not a mapping; left out"),
+    ]
+    bad_delay = convert_red(b"CONFIG:\n  delay: soon\n  colour: red\nQ?:\n- a\n", "l.yaml")
+    assert [(n.where, n.message) for n in bad_delay.notes] == [
+        ("line 2", "CONFIG delay 'soon' is not a number of seconds; left out"),
+        ("line 3", "CONFIG colour: red not used (a setting quiz does not know)"),
+    ]
+    assert "defaults" not in bad_delay.document["pack"]

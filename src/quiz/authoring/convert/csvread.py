@@ -37,15 +37,16 @@ def decode_csv(data: bytes, label: str) -> tuple[str, str]:
                        (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
         if data.startswith(bom):
             return _decode(data, codec if codec == "utf-16" else "utf-8-sig", label), codec
-    try:
-        return _no_nul(data.decode("utf-8"), label), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    # UTF-16 without a mark: most of the bytes on one side of each pair are NUL.
     if len(data) >= 4 and (
         data[1::2].count(0) > len(data) // 3 or data[0::2].count(0) > len(data) // 3
     ):
         codec = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
         return _decode(data, codec, label), "utf-16"
+    try:
+        return _no_nul(data.decode("utf-8"), label), "utf-8"
+    except UnicodeDecodeError:
+        pass
     guess = _guess(data)
     return _decode(data, guess, label), guess
 
