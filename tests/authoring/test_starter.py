@@ -7,15 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.authoring.starter import (
-    MAX_EXCERPT,
-    MAX_STUBS,
-    article_source,
-    candidate_facts,
-    excerpt,
-    starter_from_article,
-    starter_pack,
-)
+from quiz.authoring.sentences import MAX_EXCERPT, excerpt
+from quiz.authoring.starter import article_source, starter_from_article, starter_pack
 from quiz.packs import spec
 from quiz.packs.load import parse_pack
 from quiz.packs.model import QuestionType
@@ -24,10 +17,6 @@ from quiz.packs.model import QuestionType
 @pytest.fixture
 def article(sample_article: Path) -> str:
     return sample_article.read_text(encoding="utf-8")
-
-
-def _uncomment_stubs(text: str) -> str:
-    return re.sub(r"^  # ( *(?:- |  )\w+: )", r"  \1", text, flags=re.MULTILINE)
 
 
 def test_starter_validates_as_it_stands() -> None:
@@ -71,51 +60,24 @@ def test_article_starter_fills_in_byline_and_date(article: str) -> None:
     pack = parse_pack(text, "hl.yaml")
     assert pack.source is not None
     assert (pack.source.author, pack.source.date) == ("Nora Whitfield", "2019-03-04")
-    assert pack.description == "Questions drawn from harbor-lights.txt."
+    assert pack.description == "Questions drafted from harbor-lights.txt."
     assert "quiz packs verify FILE --against harbor-lights.txt" in text
-    assert len(pack.questions) == 4  # the stubs are comments
 
 
-def test_article_facts_are_stubs_that_quote_the_article(article: str) -> None:
-    text = starter_from_article(article, "article.txt", "hl", "Harbor Lights")
-    answers = re.findall(r"^  #   answer: (.*)$", text, flags=re.MULTILINE)
-    for fact in (
-        "Marta Quintela",
-        "Harbor Lights",
-        "Owen Achterberg",
-        "Priya Raman",
-        "Tomas Lindqvist",
-        "1947",
-        "34",
-        "11",
-        "October 9",
-        "The Widow’s Lantern",
-    ):
-        assert fact in answers, fact
-    assert len(answers) == len(set(answers)) <= MAX_STUBS
-    # Uncommented, the stubs are questions, and each excerpt is in one paragraph.
-    pack = parse_pack(_uncomment_stubs(text), "hl.yaml")
-    stubs = pack.questions[4:]
-    assert len(stubs) == len(answers)
-    paragraphs = article.splitlines()
-    for q in stubs:
-        assert q.source is not None
-        assert 0 < len(q.source) <= MAX_EXCERPT
-        assert any(q.source in p for p in paragraphs), q.source
-        assert q.answer_text in q.source
-    numbers = {q.answer for q in stubs if q.type is QuestionType.NUMBER}
-    assert {11, 34, 1947} <= numbers
-
-
-def test_excerpts_are_a_few_words_around_the_fact(article: str) -> None:
-    facts = {f.text: f for f in candidate_facts(article)}
-    assert facts["11"].excerpt == "the storm sequence over 11 nights in a flooded"
-    priya = "a lighthouse keeper and Priya Raman as the marine biologist"
-    assert facts["Priya Raman"].excerpt == priya
-    assert facts["Tomas Lindqvist"].kind == "name"
-    assert facts["1947"].kind == "year"
-    assert "Updated" not in facts  # a leading word
-    assert "10" not in facts  # part of a time
+def test_article_starter_drafts_instead_of_the_examples(article: str) -> None:
+    text = starter_from_article(article, "harbor-lights.txt", "hl", "Harbor Lights")
+    pack = parse_pack(text, "hl.yaml")
+    assert {q.id for q in pack.questions}.isdisjoint({"dolly", "jazz-singer", "clapperboard"})
+    assert "TODO" not in text
+    assert {q.type for q in pack.questions} == set(QuestionType)
+    # Each question says which sentence it came from, above its first field.
+    origins = re.findall(r"^  # From paragraph (\d+), sentence (\d+): (.*)$", text, re.M)
+    assert len(origins) == len(pack.questions)
+    paragraphs = [line for line in article.splitlines() if line.strip()][2:]
+    for paragraph, _, sentence in origins:
+        assert sentence.rstrip("…") in paragraphs[int(paragraph) - 1]
+    # The first question explains every field, as the starter's does.
+    assert text.count("# The right answer:") == 1
 
 
 def test_excerpt_stays_in_its_sentence_and_cuts_at_words() -> None:
@@ -131,10 +93,12 @@ def test_excerpt_stays_in_its_sentence_and_cuts_at_words() -> None:
     assert text in long_line
 
 
-def test_article_without_a_byline_leaves_source_commented() -> None:
-    text = starter_from_article("Just text about Star Wars.\n", "a.txt", "p", "P")
-    assert parse_pack(text, "p.yaml").source is None
-    assert "#   answer: Star Wars" in text
+def test_article_without_questions_keeps_the_examples() -> None:
+    text = starter_from_article("just words, no names at all.\n", "a.txt", "p", "P")
+    pack = parse_pack(text, "p.yaml")
+    assert pack.source is None
+    assert [q.id for q in pack.questions][:1] == ["dolly"]
+    assert "Nothing in a.txt made a question" in text
 
 
 @pytest.mark.parametrize(
@@ -154,8 +118,12 @@ def test_article_source(head: str, found: dict[str, str]) -> None:
 
 def test_odd_article_names_and_text_stay_in_comments() -> None:
     text = starter_from_article(
-        'He said "Stop\x07 Now" on May 5.\n\x1b[31mRed Alert Team\n', "a\nb\u2028.txt", "p", "P"
+        'Director Mae Okafor said "Stop\x07 Now" on May 5.\n\x1b[31mRed Alert Team\n'
+        "Okafor shot it in Paris with Lee Ames.\n",
+        "a\nb\u2028.txt",
+        "p",
+        "P",
     )
-    pack = parse_pack(_uncomment_stubs(text), "p.yaml")
-    assert len(pack.questions) > 4
+    parse_pack(text, "p.yaml")
     assert "a b .txt" in text
+    assert all(ch.isprintable() for line in text.splitlines() for ch in line)

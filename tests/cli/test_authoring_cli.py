@@ -84,7 +84,8 @@ def test_new_from_article(tmp_path: Path, sample_article: Path) -> None:
     assert result.exit_code == 0, result.output
     text = target.read_text()
     assert "author: Nora Whitfield" in text
-    assert "#   answer: Marta Quintela" in text
+    assert "prompt: Who plays a lighthouse keeper in Harbor Lights?" in text
+    assert "Wrote a draft of" in result.stdout
     assert f"quiz packs verify {target} --against {sample_article}" in result.stdout
 
 

@@ -2,27 +2,25 @@
 
 It validates as it stands, shows every field once with its description (taken
 from ``packs.spec`` so the two cannot drift apart), and has one question of each
-type. Drawn from an article, it also has the article's byline and date filled
-in, and its candidate facts (names, numbers, dates, quoted titles) as
-commented-out question stubs, each quoting a short verbatim excerpt that
-``quiz packs verify`` can find in the article.
+type. Drawn from an article, it has the article's title, byline and date filled
+in, and questions drafted from the article (``authoring.draft``) in place of the
+examples, each saying which sentence it came from and quoting a short verbatim
+excerpt that ``quiz packs verify`` can find in the article.
 """
 
 from __future__ import annotations
 
-import re
 import shlex
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quiz.authoring.convert.common import slugify
 from quiz.packs import spec
 from quiz.packs.dump import yaml_flow_list, yaml_scalar
 
+if TYPE_CHECKING:
+    from quiz.authoring.draft import Draft
+
 SCHEMA_FILE = "quiz-pack.schema.json"
-MAX_STUBS = 40
-MAX_EXCERPT = 120
-_CONTEXT_WORDS = 4  # on each side of a fact, for its excerpt
+MAX_LEFT_OUT = 100  # lines listing what was left out of a draft
 
 _DESCRIPTIONS = {
     **{f"pack.{f.name}": f.description for f in spec.PACK_FIELDS},
@@ -78,27 +76,12 @@ _QUESTIONS: list[dict[str, Any]] = [
 ]
 _EXAMPLE_EXCERPT = "a short phrase copied word for word from the source"
 
-_MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
-_MONTH = "(?:" + "|".join(_MONTHS) + ")"
-
-
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """Something in an article a question could be about."""
-
-    text: str
-    kind: str  # "date", "title", "name", "number" or "year"
-    excerpt: str  # verbatim from the article, around the fact
-
 
 def starter_pack(pack_id: str, title: str, *, schema_ref: str = SCHEMA_FILE) -> str:
     """A commented starter pack that validates as it stands."""
-    return _render(
-        pack_id, title, schema_ref, {}, "A starter pack: replace these questions with your own.", []
-    )
+    questions = [line for q in _QUESTIONS for line in _question_lines(q, first=q is _QUESTIONS[0])]
+    description = "A starter pack: replace these questions with your own."
+    return _render(pack_id, title, schema_ref, {}, description, questions, [])
 
 
 def starter_from_article(
@@ -108,17 +91,48 @@ def starter_from_article(
     title: str,
     *,
     schema_ref: str = SCHEMA_FILE,
+    seed: int = 0,
+    count: int | None = None,
 ) -> str:
-    """The starter, with the article's byline and date, and its facts as commented stubs."""
+    """A pack of questions drafted from the article, each with its source and origin.
+
+    When nothing can be drafted, the starter's example questions stand in, so the
+    file still validates.
+    """
+    from quiz.authoring.draft import draft_article
+
     name = _one_line(article_name)
-    facts = candidate_facts(article_text)
+    draft = draft_article(article_text, article_name, seed=seed, count=count)
+    source = {key: _one_line(value) for key, value in draft.head.items()}
+    description = f"Questions drafted from {name}."
+    if not draft.questions:
+        questions = [
+            line for q in _QUESTIONS for line in _question_lines(q, first=q is _QUESTIONS[0])
+        ]
+        notes = ["", f"  # Nothing in {name} made a question; these examples stand in."]
+        return _render(
+            pack_id,
+            title,
+            schema_ref,
+            source,
+            description,
+            notes + questions,
+            _left_out_lines(draft, name),
+        )
+    verify = [
+        "",
+        "  # Drafted from the article: keep, fix or delete each question. Every source is",
+        "  # copied word for word; check the pack against the article with",
+        f"  #   quiz packs verify FILE --against {shlex.quote(name)}",
+    ]
     return _render(
         pack_id,
         title,
         schema_ref,
-        article_source(article_text),
-        f"Questions drawn from {name}.",
-        _stubs(facts, name),
+        source,
+        description,
+        verify + _drafted_lines(draft, name),
+        _left_out_lines(draft, name),
     )
 
 
@@ -162,7 +176,8 @@ def _render(
     schema_ref: str,
     source: dict[str, str],
     description: str,
-    stubs: list[str],
+    questions: list[str],
+    trailer: list[str],
 ) -> str:
     lines = _header(schema_ref)
     lines += _field("format", "format", 1, "")
@@ -186,24 +201,21 @@ def _render(
     lines += [f"  # {_DESCRIPTIONS['pack.defaults']}", "  defaults:"]
     lines += _field("defaults.time_limit", "time_limit", 20, "    ")
     lines += ["", f"# {_DESCRIPTIONS['questions']}", "questions:"]
-    for question in _QUESTIONS:
-        lines += _question_lines(question)
-    lines += stubs
+    lines += questions + trailer
     return "\n".join(lines) + "\n"
 
 
-def _question_lines(question: dict[str, Any]) -> list[str]:
+def _question_lines(question: dict[str, Any], *, first: bool) -> list[str]:
     """The first question explains every field; later ones only the fields that are new."""
-    first = question is _QUESTIONS[0]
     lines: list[str] = []
     for name, value in question.items():
-        explain = first or name in ("accept", "tolerance")
+        explain = first or (name in ("accept", "tolerance") and not question.get("source"))
         if explain:
             lines += _field(f"question.{name}", name, value, "    ")
         else:
             shown = yaml_flow_list(value) if isinstance(value, list) else yaml_scalar(value)
             lines.append(f"    {name}: {shown}")
-    if first:
+    if first and "source" not in question:
         lines += _field("question.source", "source", _EXAMPLE_EXCERPT, "    ", commented=True)
     # Comments above the first field stay above the item's "- ".
     first_field = next(i for i, line in enumerate(lines) if not line.lstrip().startswith("#"))
@@ -220,169 +232,32 @@ def _question_lines(question: dict[str, Any]) -> list[str]:
 
 def article_source(article_text: str) -> dict[str, str]:
     """The author ("By Joe McGovern") and date ("Updated December 30, 2015" -> "2015-12-30")
-    from the first lines of an article."""
-    found: dict[str, str] = {}
-    head = [line.strip() for line in article_text.splitlines() if line.strip()][:5]
-    for line in head:
-        byline = re.match(r"By\s+(\S.{0,100}?)\s*$", line)
-        if byline and "author" not in found:
-            found["author"] = _one_line(byline.group(1))
-        date = _iso_date(line)
-        if date and "date" not in found:
-            found["date"] = date
-    return found
+    from the first lines of an article (and a title line above them, when there is one)."""
+    from quiz.authoring.sentences import read_article
+
+    head = read_article(article_text, "article.txt").head
+    return {key: _one_line(value) for key, value in head.items()}
 
 
-def _iso_date(line: str) -> str | None:
-    if m := re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", line):
-        return m.group(0)
-    if m := re.search(rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", line):
-        month, day, year = m.groups()
-    elif m := re.search(rf"\b(\d{{1,2}})\s+({_MONTH}),?\s+(\d{{4}})\b", line):
-        day, month, year = m.groups()
-    else:
-        return None
-    return f"{year}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}"
-
-
-# A capitalised word, or initials: "Chazelle", "Jean-Luc", "J.K.".
-_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-Þ][\w’']*(?:-[A-ZÀ-Þ][\w’']*)*)"
-_NAME_JOINERS = "(?:of|the|de|la|von|van|del)"  # lowercase words inside a name
-# Patterns in order of priority; text a match covers is not matched again. Times
-# are matched only so that "08:23" does not become two numbers.
-_FACT_PATTERNS = (
-    ("time", re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AP]M)?\b")),
-    ("date", re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\b")),
-    ("title", re.compile(r"“([^”\n]{2,80})”|\"([^\"\n]{2,80})\"")),
-    ("name", re.compile(rf"{_NAME_WORD}(?:\s+(?:{_NAME_JOINERS}\s+)?{_NAME_WORD})+")),
-    ("number", re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")),
-)
-_LEADING_WORDS = frozenset(
-    "A An And As At But By For He Her His I If In Interestingly It Its On She So The "  # noqa: SIM905
-    "Their There They This Those Updated We When Which While Yet".split()
-)
-
-
-def candidate_facts(article_text: str, limit: int = MAX_STUBS) -> list[Fact]:
-    """Names, numbers, dates and quoted titles in the article, in order, without repeats."""
-    found: list[tuple[int, int, Fact]] = []
-    seen: set[str] = set()
-    offset = 0
-    for line in article_text.splitlines(keepends=True):
-        taken: list[tuple[int, int]] = []
-        for kind, pattern in _FACT_PATTERNS:
-            for match in pattern.finditer(line):
-                span = match.span()
-                if any(span[0] < end and start < span[1] for start, end in taken):
-                    continue
-                taken.append(span)
-                fact = _fact(kind, match, line)
-                if fact is not None and fact.text.casefold() not in seen:
-                    seen.add(fact.text.casefold())
-                    found.append((offset, span[0], fact))
-        offset += 1
-    found.sort(key=lambda item: (item[0], item[1]))
-    return [fact for _, _, fact in found[:limit]]
-
-
-def _fact(kind: str, match: re.Match[str], line: str) -> Fact | None:
-    start, end = match.span()
-    text = match.group(0)
-    if kind == "time":
-        return None
-    if kind == "title":
-        text = (match.group(1) or match.group(2)).strip().rstrip(",.")
-        if not _looks_like_title(text):
-            return None  # a line of speech, not a title
-        start = line.index(text, start)
-        end = start + len(text)
-    elif kind == "name":
-        words = text.split()
-        while words and words[0] in _LEADING_WORDS:
-            words = words[1:]
-        words[-1:] = [re.sub(r"(?:[’']s?|\.)$", "", w) for w in words[-1:]]
-        if len(words) < 2 or not words[-1]:
-            return None
-        start = line.index(words[0], start)
-        end = line.index(words[-1], start) + len(words[-1])
-        text = line[start:end]
-    elif kind == "number":
-        kind = "year" if re.fullmatch(r"1[89]\d\d|20\d\d", text) else "number"
-    return Fact(text, kind, excerpt(line, start, end))
-
-
-# A full stop that ends a sentence, not one in "J.K." or "L.A.".
-_STOP = r"(?<!\.[A-Z])(?<!\b[A-Z])[.!?…]"
-_EDGE_PUNCTUATION = "“”\"'(),;:—–- "
-
-
-def _looks_like_title(text: str) -> bool:
-    """Title Case and short: "Isn’t This a Lovely Day", not "I absolutely adore that film"."""
-    long_words = [w for w in re.findall(r"[\w’']+", text) if len(w) > 3]
-    return (
-        len(text.split()) <= 12
-        and text[:1].isupper()
-        and all(w[0].isupper() or w[0].isdigit() for w in long_words)
-    )
-
-
-def excerpt(line: str, start: int, end: int) -> str:
-    """A few whole words around line[start:end], within its sentence, verbatim."""
-    stops = re.finditer(_STOP + r"[”\"’)]?\s+", line[:start])
-    sentence_start = max((m.end() for m in stops), default=0)
-    next_stop = re.search(_STOP + r"(?=[”\"’)]?(?:\s|$))", line[end:])
-    sentence_end = end + next_stop.start() if next_stop else len(line.rstrip())
-    words = [
-        (m.start() + sentence_start, m.end() + sentence_start)
-        for m in re.finditer(r"\S+", line[sentence_start:sentence_end])
-    ]
-    inside = [i for i, (a, b) in enumerate(words) if a < end and start < b]
-    fact = line[start:end]
-    if not inside:
-        return fact[:MAX_EXCERPT]
-    first = max(inside[0] - _CONTEXT_WORDS, 0)
-    last = min(inside[-1] + _CONTEXT_WORDS, len(words) - 1)
-    while last > inside[-1] and words[last][1] - words[first][0] > MAX_EXCERPT:
-        last -= 1
-    while first < inside[0] and words[last][1] - words[first][0] > MAX_EXCERPT:
-        first += 1
-    text = line[words[first][0] : words[last][1]].strip(_EDGE_PUNCTUATION)
-    return text if fact in text and len(text) <= MAX_EXCERPT else fact[:MAX_EXCERPT]
-
-
-def _stubs(facts: list[Fact], article_name: str) -> list[str]:
-    if not facts:
-        return []
-    used = {str(q["id"]) for q in _QUESTIONS}
-    lines = [
-        "",
-        f"  # --- Candidate facts from {article_name} " + "-" * 10,
-        "  # Each stub quotes the article word for word. To use one, remove '# ' from its",
-        "  # lines, write the prompt, and check the pack against the article with",
-        f"  #   quiz packs verify FILE --against {shlex.quote(article_name)}",
-    ]
-    for fact in facts:
-        qid = _stub_id(fact, used)
-        number = fact.kind in ("number", "year") and fact.text.isdigit()
-        answer: Any = int(fact.text) if number else fact.text
-        lines += [
-            "",
-            f"  # - id: {qid}",
-            f"  #   type: {'number' if number else 'text'}",
-            f"  #   prompt: {yaml_scalar(f'TODO: a question whose answer is {fact.text}')}",
-            f"  #   answer: {yaml_scalar(answer)}",
-            f"  #   source: {yaml_scalar(fact.excerpt)}",
-        ]
+def _drafted_lines(draft: Draft, article_name: str) -> list[str]:
+    """Each drafted question with a comment saying where it came from."""
+    lines = []
+    for n, drafted in enumerate(draft.questions):
+        body = _question_lines(drafted.question, first=n == 0)
+        lines += ["", f"  # From {_one_line(drafted.origin)}", *body[1:]]
     return lines
 
 
-def _stub_id(fact: Fact, used: set[str]) -> str:
-    base = slugify(fact.text, 40) or fact.kind
-    if fact.kind in ("number", "year", "date"):
-        base = f"{fact.kind}-{base}"
-    qid, n = base, 1
-    while qid in used:
-        n += 1
-        qid = f"{base}-{n}"
-    used.add(qid)
-    return qid
+def _left_out_lines(draft: Draft, article_name: str) -> list[str]:
+    if not draft.left_out:
+        return []
+    lines = [
+        "",
+        f"# --- Left out of the draft of {article_name} " + "-" * 10,
+        "# These items and sentences could not make a good question:",
+    ]
+    for what, reason in draft.left_out[:MAX_LEFT_OUT]:
+        lines.append(f"#   {_one_line(what)[:100]}: {reason}")
+    if len(draft.left_out) > MAX_LEFT_OUT:
+        lines.append(f"#   ... and {len(draft.left_out) - MAX_LEFT_OUT} more")
+    return lines

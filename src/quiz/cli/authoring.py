@@ -26,10 +26,12 @@ if TYPE_CHECKING:
 NEW_HELP = (
     "Write a commented starter pack that validates as it stands.\n\n"
     "Every field is shown once with what it means, with one question of each type. "
-    "With --from-article, the article's byline and date are filled in and its names, "
-    "numbers, dates and titles are listed as commented-out question stubs.\n\n"
+    "With --from-article (plain text, Markdown or HTML; - for standard input), questions "
+    "are drafted from the article's own sentences instead: text, number, choice and "
+    "true/false questions, each with the sentence it came from and a verbatim source "
+    "excerpt; the article's title, byline and date fill in the pack's source.\n\n"
     "Example:\n\n"
-    "  quiz packs new my-pack.yaml --title 'My pack' --from-article article.txt"
+    "  quiz packs new my-pack.yaml --title 'My pack' --from-article article.txt --count 20"
 )
 IMPORT_HELP = (
     "Convert questions from another format into a pack file.\n\n"
@@ -61,8 +63,22 @@ def new_pack(
         str | None, typer.Option("--title", help="Title; default: from the file name.")
     ] = None,
     from_article: Annotated[
-        Path | None,
-        typer.Option("--from-article", help="A UTF-8 text article to draw question stubs from."),
+        str | None,
+        typer.Option(
+            "--from-article",
+            metavar="ARTICLE",
+            help="A UTF-8 article (text, Markdown or HTML; - for stdin) to draft questions from.",
+        ),
+    ] = None,
+    seed: Annotated[
+        int,
+        typer.Option("--seed", help="With --from-article: another choice of wrong options."),
+    ] = 0,
+    count: Annotated[
+        int | None,
+        typer.Option(
+            "--count", min=1, help="With --from-article: keep the N best drafted questions."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
 ) -> None:
@@ -77,11 +93,13 @@ def new_pack(
         text = starter_pack(pack_id, title)
     else:
         article = _read_article(from_article)
-        text = starter_from_article(article, from_article.name, pack_id, title)
-    parse_pack(text, str(path))  # the starter must be valid as written
+        name = "<stdin>" if from_article == "-" else Path(from_article).name
+        text = starter_from_article(article, name, pack_id, title, seed=seed, count=count)
+    pack = parse_pack(text, str(path))  # the starter must be valid as written
     write_new_file(path, text.encode("utf-8"), force=force)
     schema = _write_schema_beside(path)
-    _print_new(path, pack_id, from_article, schema)
+    drafted = None if from_article is None else len(pack.questions)
+    _print_new(path, pack_id, from_article, drafted, schema)
 
 
 def _write_schema_beside(path: Path) -> Path | None:
@@ -105,13 +123,14 @@ def _write_schema_beside(path: Path) -> Path | None:
     return schema
 
 
-def _read_article(path: Path) -> str:
+def _read_article(path: str) -> str:
     from quiz.authoring.convert.common import read_source
 
-    data = read_source(str(path))
+    data = read_source(path)
     if len(data) > MAX_ARTICLE_BYTES:
+        where = "standard input" if path == "-" else path
         raise QuizError(
-            f"{path} is larger than {MAX_ARTICLE_BYTES // 2**20} MiB; "
+            f"{where} is larger than {MAX_ARTICLE_BYTES // 2**20} MiB; "
             "an article is a few pages of text"
         )
     try:
@@ -120,14 +139,17 @@ def _read_article(path: Path) -> str:
         raise QuizError(f"{path} is not UTF-8 text", hint="save the article as UTF-8") from None
 
 
-def _print_new(path: Path, pack_id: str, article: Path | None, schema: Path | None) -> None:
+def _print_new(
+    path: Path, pack_id: str, article: str | None, drafted: int | None, schema: Path | None
+) -> None:
     from quiz.term.console import out
 
     shown = shlex.quote(str(path))
-    lines = [f"Wrote a starter pack to {path} (id {pack_id}).", "", "Next steps:"]
+    what = "a starter pack" if drafted is None else f"a draft of {plural(drafted, 'question')}"
+    lines = [f"Wrote {what} to {path} (id {pack_id}).", "", "Next steps:"]
     lines.append(f"  edit {shown}")
-    if article is not None:
-        lines.append(f"  quiz packs verify {shown} --against {shlex.quote(str(article))}")
+    if article is not None and article != "-":
+        lines.append(f"  quiz packs verify {shown} --against {shlex.quote(article)}")
     lines += [
         f"  quiz packs validate {shown}",
         f"  quiz packs add {shown}",
