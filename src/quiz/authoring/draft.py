@@ -102,12 +102,14 @@ class _Drafter:
         self.prompts: set[str] = set()
         self.recent: list[tuple[int, frozenset[str]]] = []  # (sentence, prompt words)
         self.ids: set[str] = set()
+        self.seen: set[str] = set()  # sentences drafted from
 
     def sentence(self, index: int) -> None:
         sentence = self.article.sentences[index]
         mentions = self.found.mentions[index]
-        if not mentions:
-            return
+        if not mentions or sentence.text in self.seen:
+            return  # a repeated sentence (a pull quote, a caption) gives nothing new
+        self.seen.add(sentence.text)
         cleaned = _balanced(sentence.text)
         if cleaned is None:
             self.left_out.append((_short(sentence.text), "its quotation marks do not pair up"))
@@ -174,6 +176,8 @@ class _Drafter:
         source: str,
         bonus: float,
     ) -> bool:
+        if not self._is_new(index, prompt):
+            return False  # checked before the costlier wrong options
         salt = f"{index}:{m.start}:{qtype}"
         wrong = self.options.wrong(m, mentions, self.seed, salt)
         if qtype == "choice" and len(wrong) < 2:
@@ -190,8 +194,9 @@ class _Drafter:
         else:
             answer = m.text
         verified = self._verified(source, m)
-        if verified is None or not self._new_prompt(index, prompt):
+        if verified is None or not self._is_new(index, prompt):
             return False
+        self._remember(index, prompt)
         question = self._fields(m, qtype, prompt, answer, wrong, verified, sentence)
         item = self.found.items[m.key]
         score = 2 * min(item.count, 5) + 2 * (1 - sentence.position) + len(wrong) + bonus
@@ -240,18 +245,20 @@ class _Drafter:
         self.left_out.append((m.text, "its words are not word for word in the file (markup)"))
         return None
 
-    def _new_prompt(self, index: int, prompt: str) -> bool:
+    def _is_new(self, index: int, prompt: str) -> bool:
         """False for a prompt (nearly) the same as one drafted from this or a nearby sentence."""
         words = frozenset(normalize(prompt).split())
         if " ".join(sorted(words)) in self.prompts:
             return False
         self.recent = [(i, w) for i, w in self.recent if i >= index - _NEIGHBOURS]
-        for _, other in self.recent:
-            if len(words & other) >= NEAR_DUPLICATE * len(words | other):
-                return False
+        return all(
+            len(words & other) < NEAR_DUPLICATE * len(words | other) for _, other in self.recent
+        )
+
+    def _remember(self, index: int, prompt: str) -> None:
+        words = frozenset(normalize(prompt).split())
         self.prompts.add(" ".join(sorted(words)))
         self.recent.append((index, words))
-        return True
 
     def _id(self, answer: str, qtype: str) -> str:
         base = slugify(answer, 40) or qtype

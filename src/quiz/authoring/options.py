@@ -35,6 +35,11 @@ class Options:
         for items in by_kind.values():
             items.sort(key=lambda i: (-i.count, i.first, i.key))
         self.by_kind = {kind: items[:MAX_CANDIDATES] for kind, items in by_kind.items()}
+        self.words = {
+            item.key: frozenset(normalize(item.key).split())
+            for items in self.by_kind.values()
+            for item in items
+        }
         surnames: dict[str, int] = {}
         for item in by_kind.get("person", []):
             surnames[item.key.split()[-1]] = surnames.get(item.key.split()[-1], 0) + 1
@@ -64,17 +69,23 @@ class Options:
         else:
             pool = self._same_kind(mention, same_sentence)
         answer = _as_text_question(mention.text, self.accept(mention))
-        fair = [w for w in pool if w != mention.text and not grade_answer(answer, w, ()).correct]
         rng = random.Random(f"{seed}:{salt}")
-        return rng.sample(fair, min(WANTED, len(fair)))
+        chosen: list[str] = []
+        for option in rng.sample(pool, len(pool)):
+            if len(chosen) == WANTED:
+                break
+            if option != mention.text and not grade_answer(answer, option, ()).correct:
+                chosen.append(option)
+        return chosen
 
     def _same_kind(self, mention: Mention, same_sentence: list[Mention]) -> list[str]:
         taken = {m.key for m in same_sentence}
-        answer_words = set(normalize(mention.key).split()) | set(normalize(mention.text).split())
+        answer_words = self.words.get(mention.key) or frozenset(normalize(mention.key).split())
+        answer_words |= frozenset(normalize(mention.text).split())
         surname_only = mention.kind == "person" and mention.text != mention.key
         pool = []
         for item in self.by_kind.get(mention.kind, []):
-            words = set(normalize(item.key).split())
+            words = self.words[item.key]
             if item.key in taken or words & answer_words or _initials_of(item.key, mention.key):
                 continue
             if surname_only:
