@@ -80,7 +80,9 @@ def draft_article(raw: str, name: str, *, seed: int = 0, count: int | None = Non
         best = sorted(kept, key=lambda d: (-d.score, d.order))[:count]
         kept = sorted(best, key=lambda d: d.order)
     left_out = found.left_out + drafter.left_out
-    left_out += [(s, "too long for a question") for s in article.long_sentences]
+    left_out += [
+        (_short(s), "longer than a sentence (a list or a table?)") for s in article.long_sentences
+    ]
     work = {
         "sentences": len(article.sentences),
         "regex_passes": article.regex_passes + found.regex_passes,

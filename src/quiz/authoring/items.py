@@ -47,13 +47,15 @@ _LEADING = frozenset(
     "Their There They This Those We When Which While Yet Yes No Not What Who Why How "
     "Director Actor Actress Cinematographer Editor Producer Writer Composer Star".split()
 )
+_LIST_JOINS = frozenset({" and ", " or ", "/", ", ", " & ", ", and "})
 _NOT_NAMES = frozenset(
     "Oscar Oscars Emmy Emmys Golden Globe Globes Academy Award Awards Mr Mrs Ms Dr "  # noqa: SIM905
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 ) | frozenset(MONTHS)
 _PLACE_WORDS = frozenset(
     "City Park Island Islands County Street Avenue Coast River Lake Valley Beach Bay "  # noqa: SIM905
-    "Hills Square Boulevard Mountains Heights Village Harbour Sea Ocean Canyon".split()
+    "Hills Square Boulevard Mountains Heights Village Harbour Sea Ocean Canyon Desert "
+    "Forest Mountain Islands Strait Province".split()
 )
 _KNOWN_PLACES = frozenset(
     [
@@ -160,9 +162,7 @@ _CUES: tuple[tuple[str, str, int, re.Pattern[str]], ...] = (
         "before",
         "place",
         2,
-        re.compile(
-            r"\b(?:in|at|near|outside|across|around|coast of|city of)\s+(?:modern-day\s+)?$"
-        ),
+        re.compile(r"\b(?:in|at|near|outside|across|around|coast of|city of)\s+(?:[a-z-]+\s+)?$"),
     ),
     ("after", "place", 3, re.compile(r"^-born\b")),
 )
@@ -220,7 +220,7 @@ def find_items(article: Article) -> Found:
         for raw in found:
             if raw.kind in ("name", "initial"):
                 votes.setdefault(raw.text, Counter()).update(_cue_votes(sentence.text, raw))
-    kinds, aliases, left_out = _resolve(votes, raws)
+    kinds, aliases, left_out = _resolve(article, votes, raws)
     return _collect(article, raws, kinds, aliases, left_out, passes)
 
 
@@ -259,6 +259,8 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name in text[start:end] without leading words, possessives or award words."""
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     while words and text[slice(*words[0])] in _LEADING | _NOT_NAMES:
+        if text[slice(*words[0])] == "The" and len(words) > 2:
+            break  # "The Night Ferry": a title's own article
         words.pop(0)
     while words and re.sub(r"[’']s?$", "", text[slice(*words[-1])]) in _NOT_NAMES:
         words.pop()
@@ -308,7 +310,7 @@ def _cue_votes(text: str, raw: _Raw) -> Counter[str]:
 
 
 def _resolve(
-    votes: dict[str, Counter[str]], raws: list[list[_Raw]]
+    article: Article, votes: dict[str, Counter[str]], raws: list[list[_Raw]]
 ) -> tuple[dict[str, str], dict[str, str], list[tuple[str, str]]]:
     """Each name's kind, the full name each lone surname stands for, and what is left out."""
     mid = {r.text for found in raws for r in found if r.kind == "name"}
@@ -333,11 +335,14 @@ def _resolve(
         if len(name.split()) == 1 and name not in by_last and not re.match(r"[A-Z]\.", name):
             counter["person"] = 0  # a lone word is a person only as someone's surname
     kinds = {name: _winner(counter) for name, counter in total.items()}
-    _share_with_lists(raws, kinds, aliases)
+    for name in kinds:
+        if len(name.split()) == 1 and name not in mid and name not in aliases.values():
+            kinds[name] = ""  # a capitalised word only ever seen starting a sentence
+    _share_with_lists(article, raws, kinds, aliases)
     left_out = [
         (name, "cannot tell whether it names a person, a place or a title")
         for name, kind in kinds.items()
-        if not kind and (name in mid or len(name.split()) > 1)
+        if not kind and (name in mid or len(name.split()) > 1) and name not in aliases
     ]
     return kinds, aliases, left_out
 
@@ -350,14 +355,19 @@ def _winner(counter: Counter[str]) -> str:
 
 
 def _share_with_lists(
-    raws: list[list[_Raw]], kinds: dict[str, str], aliases: dict[str, str]
+    article: Article, raws: list[list[_Raw]], kinds: dict[str, str], aliases: dict[str, str]
 ) -> None:
     """A name listed with another ("Astaire and Rogers", "New York or Paris") is of its kind."""
     for found in raws:
         names = [r for r in found if r.kind in ("name", "initial")]
+
+        def text_of(a: _Raw, b: _Raw) -> str:
+            return article.sentences[a.sentence].text[a.end : b.start]
+
         for a, b in itertools.pairwise(names):
             ka, kb = (aliases.get(r.text, r.text) for r in (a, b))
-            if b.start - a.end > 6 or kinds.get(ka, "") == kinds.get(kb, ""):
+            between = text_of(a, b)
+            if between not in _LIST_JOINS or kinds.get(ka, "") == kinds.get(kb, ""):
                 continue
             for unknown, known in ((ka, kb), (kb, ka)):
                 lone = len(unknown.split()) == 1 and kinds.get(known) == "person"
