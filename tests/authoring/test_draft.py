@@ -128,7 +128,8 @@ def test_drafts_validate_verify_and_have_all_four_types(name: str) -> None:
     pack = parse_pack(starter_from_article(raw, name, "p", "P"), "p.yaml")
     assert {q.type for q in pack.questions} == set(QuestionType)
     report = verify_pack(pack, raw, name)
-    assert report.ok and not report.unsourced, report.missing
+    assert report.ok, report.missing
+    assert not report.unsourced
     assert all(len(q.source or "") <= 300 for q in pack.questions)
     _assert_fair(pack.questions)
 
@@ -157,7 +158,8 @@ def test_markdown_loses_its_marks_and_fills_in_the_source() -> None:
         "date": "2022-05-12",
     }
     prompts = " ".join(d.question["prompt"] for d in draft.questions)
-    assert "*" not in prompts and "](" not in prompts and "https" not in prompts
+    for mark in ("*", "](", "https"):
+        assert mark not in prompts
     assert "in _____." in prompts  # the link [Algeciras](...) became its text
 
 
