@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafting import drafting_rows
 from imports import import_rows
 from measure import Command, RunFailed, Sample, alternate, median
 from workdir import WORK_DIR, Inputs, prepare
@@ -183,7 +184,7 @@ def figures(data: Inputs, scratch: Path) -> list[Figure]:
             " it runs; quiz avoids it (src/quiz/cli/base.py)",
         ),
     ]
-    return [*rows, *_import_figures(quiz, scratch)]
+    return [*rows, *_import_figures(quiz, scratch), *_drafting_figures(quiz, scratch)]
 
 
 def _import_figures(quiz: list[str], scratch: Path) -> list[Figure]:
@@ -198,6 +199,21 @@ def _import_figures(quiz: list[str], scratch: Path) -> list[Figure]:
             "twice the input; work that grew with the square of it would show about 4",
         )
         for name, measured, baseline, baseline_name in import_rows(quiz, scratch)
+    ]
+
+
+def _drafting_figures(quiz: list[str], scratch: Path) -> list[Figure]:
+    """Drafting from an article twice its baseline's size: linear work shows a ratio near 2."""
+    return [
+        Figure(
+            name,
+            measured,
+            baseline,
+            baseline_name,
+            2.4,
+            "twice the article; work that grew with the square of it would show about 4",
+        )
+        for name, measured, baseline, baseline_name in drafting_rows(quiz, scratch)
     ]
 
 
