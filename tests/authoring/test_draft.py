@@ -3,7 +3,6 @@ written for these tests (tests/articles/)."""
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.authoring.draft import MAX_DRAFTED, NEAR_DUPLICATE, Draft, draft_article
+from quiz.authoring.draft import MAX_DRAFTED, Draft, draft_article
+from quiz.authoring.lint import Severity, lint_text
 from quiz.authoring.starter import starter_from_article
 from quiz.authoring.verify import verify_pack
-from quiz.game.grade import grade_answer
-from quiz.game.normalize import normalize
 from quiz.packs.load import parse_pack
-from quiz.packs.model import Question, QuestionType
+from quiz.packs.model import QuestionType
+from quiz.packs.spec import MAX_SOURCE
 
 ARTICLES = Path(__file__).resolve().parent.parent / "articles"
 SAMPLES = ["harbor-lights.txt", "night-ferry.md", "salt-road.html"]
@@ -123,31 +122,31 @@ def test_truefalse_swaps_an_item_for_one_of_its_kind_or_keeps_the_fact() -> None
 
 
 @pytest.mark.parametrize("name", SAMPLES)
-def test_drafts_validate_verify_and_have_all_four_types(name: str) -> None:
+def test_drafts_validate_verify_lint_and_have_all_four_types(name: str) -> None:
     raw = (ARTICLES / name).read_text(encoding="utf-8")
-    pack = parse_pack(starter_from_article(raw, name, "p", "P"), "p.yaml")
+    text = starter_from_article(raw, name, "p", "P")
+    pack = parse_pack(text, "p.yaml")
     assert {q.type for q in pack.questions} == set(QuestionType)
     report = verify_pack(pack, raw, name)
     assert report.ok, report.missing
     assert not report.unsourced
-    assert all(len(q.source or "") <= 300 for q in pack.questions)
-    _assert_fair(pack.questions)
-
-
-def _assert_fair(questions: tuple[Question, ...]) -> None:
-    """What ``packs lint`` counts as errors, and near-duplicates, do not occur."""
-    for q in questions:
-        typed = Question(q.id, QuestionType.TEXT, q.prompt, q.answer_text, accept=q.accept)
-        assert not any(grade_answer(typed, w, ()).correct for w in q.wrong), q.id
-        if q.type in (QuestionType.TEXT, QuestionType.CHOICE):
-            words = f" {normalize(q.prompt)} "
-            assert all(f" {normalize(a)} " not in words for a in (q.answer_text, *q.accept))
+    assert all(len(q.source or "") <= MAX_SOURCE for q in pack.questions)
+    findings = lint_text(text, "p.yaml")
+    assert [f for f in findings if f.severity is Severity.ERROR] == []
+    assert [f.render() for f in findings if f.code == "L202"] == []  # no near-duplicates
+    for q in pack.questions:
         assert q.prompt.count("“") == q.prompt.count("”"), q.prompt
         assert q.prompt.count('"') % 2 == 0, q.prompt
         assert q.prompt.endswith(("?", ".", "!", ".”", '."', "!”", "?”")), q.prompt
-    prompts = [frozenset(normalize(q.prompt).split()) for q in questions]
-    for a, b in itertools.combinations(prompts, 2):
-        assert len(a & b) < NEAR_DUPLICATE * len(a | b), (a, b)
+
+
+def test_questions_from_one_sentence_are_one_family() -> None:
+    draft = _draft("harbor-lights.txt")
+    ids = [d.question["id"] for d in draft.questions]
+    assert ids[:3] == ["p1-s1--1", "p1-s1--2", "p1-s1--3"]
+    assert "october-9" not in ids  # two questions from the last sentence
+    assert ids[-2:] == ["p3-s1--1", "p3-s1--2"]
+    assert len(set(ids)) == len(ids)
 
 
 def test_markdown_loses_its_marks_and_fills_in_the_source() -> None:

@@ -1,6 +1,6 @@
 """``quiz packs new --from-article``: the author's loop through the real root app.
 
-Draft, validate, verify against the article, play a piped round. The built-in
+Draft, validate, lint, verify against the article, play a piped round. The built-in
 pack's article is used where it sits beside the checkout; the sample articles
 written for the tests everywhere else.
 """
@@ -38,6 +38,9 @@ def _draft_and_play(article: Path, target: Path, quiz_home: Path) -> Pack:
     assert "Wrote a draft of" in drafted.stdout
     validated = runner.invoke(app, ["packs", "validate", str(target)])
     assert validated.exit_code == 0, validated.output
+    linted = runner.invoke(app, ["packs", "lint", str(target)])
+    assert linted.exit_code == 0, linted.output  # warnings (leaks between questions) only
+    assert ": 0 errors," in linted.stdout
     verified = runner.invoke(app, ["packs", "verify", str(target), "--against", str(article)])
     assert verified.exit_code == 0, verified.output
     pack = load_pack(target)

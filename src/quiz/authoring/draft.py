@@ -30,20 +30,20 @@ from typing import Any
 
 from quiz.authoring.convert.common import slugify
 from quiz.authoring.items import TAGS, Found, Mention, find_items
+from quiz.authoring.lint_checks import NEAR_DUPLICATE
 from quiz.authoring.options import Options
 from quiz.authoring.patterns import Pattern, find_patterns
 from quiz.authoring.sentences import Article, Sentence, excerpt, read_article
 from quiz.authoring.verify import normalise_excerpt
-from quiz.game.normalize import normalize
+from quiz.game.leaks import shows_phrase, words_of
 from quiz.game.numbers import parse_number
-from quiz.packs.spec import MAX_SOURCE
+from quiz.packs.spec import FAMILY_SEPARATOR, MAX_SOURCE
 
 BLANK = "_____"
 MAX_EXPLANATION = 500  # the article's sentence, shown after answering
 MAX_DRAFTED = 400  # questions in one draft; an article rarely gives more
 MAX_PROMPT_SENTENCE = 260  # characters of a sentence asked as it stands
 MAX_PER_ANSWER = 3  # questions answered by the same item
-NEAR_DUPLICATE = 0.8  # share of words two prompts have in common (as `packs lint` counts)
 _NEIGHBOURS = 3  # sentences before this one whose prompts a new prompt is compared with
 # Relative shares of the question types; the next question takes the type furthest
 # below its share.
@@ -56,6 +56,7 @@ class Drafted:
     origin: str  # where in the article it came from
     score: float
     order: int
+    family: str  # the sentence it came from, as "p2-s1"
 
 
 @dataclass(slots=True)
@@ -79,6 +80,7 @@ def draft_article(raw: str, name: str, *, seed: int = 0, count: int | None = Non
     if count is not None:
         best = sorted(kept, key=lambda d: (-d.score, d.order))[:count]
         kept = sorted(best, key=lambda d: d.order)
+    _name_families(kept)
     left_out = found.left_out + drafter.left_out
     left_out += [
         (_short(s), "longer than a sentence (a list or a table?)") for s in article.long_sentences
@@ -163,9 +165,8 @@ class _Drafter:
         return min(allowed, key=lambda t: (self.types[t] / TYPE_SHARE[t], allowed.index(t)))
 
     def _shows_answer(self, prompt: str, m: Mention) -> bool:
-        words = f" {normalize(prompt)} "
         spellings = [m.text, m.key, *self.options.accept(m)]
-        return any(f" {normalize(s)} " in words for s in spellings if normalize(s))
+        return any(shows_phrase(prompt, words_of(s)) for s in spellings if words_of(s))
 
     def _add(
         self,
@@ -205,7 +206,8 @@ class _Drafter:
         origin = (
             f"paragraph {sentence.paragraph}, sentence {sentence.number}: {_short(sentence.text)}"
         )
-        self.drafted.append(Drafted(question, origin, score, len(self.drafted)))
+        family = f"p{sentence.paragraph}-s{sentence.number}"
+        self.drafted.append(Drafted(question, origin, score, len(self.drafted), family))
         self.types[qtype] += 1
         self.answers[m.key] += 1
         return True
@@ -249,16 +251,15 @@ class _Drafter:
 
     def _is_new(self, index: int, prompt: str) -> bool:
         """False for a prompt (nearly) the same as one drafted from this or a nearby sentence."""
-        words = frozenset(normalize(prompt).split())
+        words = frozenset(words_of(prompt))
         if " ".join(sorted(words)) in self.prompts:
             return False
         self.recent = [(i, w) for i, w in self.recent if i >= index - _NEIGHBOURS]
-        return all(
-            len(words & other) < NEAR_DUPLICATE * len(words | other) for _, other in self.recent
-        )
+        top, bottom = NEAR_DUPLICATE
+        return all(bottom * len(words & o) < top * len(words | o) for _, o in self.recent)
 
     def _remember(self, index: int, prompt: str) -> None:
-        words = frozenset(normalize(prompt).split())
+        words = frozenset(words_of(prompt))
         self.prompts.add(" ".join(sorted(words)))
         self.recent.append((index, words))
 
@@ -270,6 +271,18 @@ class _Drafter:
             qid = f"{base}-{n}"
         self.ids.add(qid)
         return qid
+
+
+def _name_families(drafted: list[Drafted]) -> None:
+    """Questions from one sentence share a family id (``p2-s1--1``, ``p2-s1--2``), so a
+    round asks at most one of them (``packs.spec.question_family``)."""
+    by_sentence: dict[str, list[Drafted]] = {}
+    for d in drafted:
+        by_sentence.setdefault(d.family, []).append(d)
+    for family, members in by_sentence.items():
+        if len(members) > 1:
+            for n, d in enumerate(members, 1):
+                d.question["id"] = f"{family}{FAMILY_SEPARATOR}{n}"
 
 
 def _difficulty(mentions: int, position: float) -> str:
