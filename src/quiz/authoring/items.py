@@ -17,7 +17,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from quiz.authoring.sentences import MONTH, MONTHS, Article
+from quiz.authoring.cues import (
+    CUES,
+    KNOWN_PLACES,
+    LEADING,
+    LIST_JOINS,
+    NOT_NAMES,
+    PLACE_WORDS,
+)
+from quiz.authoring.sentences import MONTH, Article
 from quiz.game.numbers import parse_number
 
 TAGS = {
@@ -42,130 +50,6 @@ _NUMBER = re.compile(
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]{3,}s)\b")
 _AGE_AROUND = (re.compile(rf"{_NAME_WORD},\s*$"), re.compile(r"^,\s"))
-_LEADING = frozenset(
-    "A An And As At But By For From He Her His I If In Interestingly It Its On She So The "  # noqa: SIM905
-    "Their There They This Those We When Which While Yet Yes No Not What Who Why How "
-    "Director Actor Actress Cinematographer Editor Producer Writer Composer Star".split()
-)
-_LIST_JOINS = frozenset({" and ", " or ", "/", ", ", " & ", ", and "})
-_NOT_NAMES = frozenset(
-    "Oscar Oscars Emmy Emmys Golden Globe Globes Academy Award Awards Mr Mrs Ms Dr "  # noqa: SIM905
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-) | frozenset(MONTHS)
-_PLACE_WORDS = frozenset(
-    "City Park Island Islands County Street Avenue Coast River Lake Valley Beach Bay "  # noqa: SIM905
-    "Hills Square Boulevard Mountains Heights Village Harbour Sea Ocean Canyon Desert "
-    "Forest Mountain Islands Strait Province".split()
-)
-_KNOWN_PLACES = frozenset(
-    [
-        "los angeles",
-        "l.a.",
-        "la",
-        "new york",
-        "new york city",
-        "nyc",
-        "hollywood",
-        "paris",
-        "london",
-        "rome",
-        "berlin",
-        "tokyo",
-        "california",
-        "southern california",
-        "texas",
-        "florida",
-        "chicago",
-        "boston",
-        "san francisco",
-        "las vegas",
-        "seattle",
-        "miami",
-        "atlanta",
-        "toronto",
-        "vancouver",
-        "mumbai",
-        "beijing",
-        "hong kong",
-        "sydney",
-        "madrid",
-        "lisbon",
-        "venice",
-        "cannes",
-        "sundance",
-        "toronto",
-        "dublin",
-        "edinburgh",
-        "moscow",
-        "mexico",
-        "canada",
-        "france",
-        "italy",
-        "spain",
-        "england",
-        "britain",
-        "ireland",
-        "scotland",
-        "germany",
-        "japan",
-        "china",
-        "india",
-        "america",
-        "new jersey",
-        "maine",
-        "brooklyn",
-        "manhattan",
-        "harlem",
-        "queens",
-        "vienna",
-        "prague",
-        "amsterdam",
-        "stockholm",
-        "oslo",
-        "copenhagen",
-    ]
-)
-_ROLE = (
-    r"director|cinematographer|editor|actor|actress|star|starring|stars|producer|writer|"
-    r"composer|winner|critic|photographer|designer|author|novelist|playwright|co-star"
-)
-_CUES: tuple[tuple[str, str, int, re.Pattern[str]], ...] = (
-    ("before", "title", 3, re.compile(r"\b(?:1[5-9]\d\d|20\d\d)[’']s\s+$")),
-    (
-        "before",
-        "title",
-        2,
-        re.compile(
-            r"\b(?:film|movie|documentary|musical|melodrama|drama|comedy|thriller|series|"
-            r"novel|book|album|song|directing|wrote|remake of|sequel to)\s+$"
-        ),
-    ),
-    (
-        "after",
-        "title",
-        3,
-        re.compile(r"^,?\s+(?:a|an|the)\s+(?:\d{4}\s+)?(?:\w+\s+)?(?:film|movie|documentary)"),
-    ),
-    (
-        "after",
-        "title",
-        2,
-        re.compile(r"^(?:\s+(?:arrives|opens|premieres|stars|reunites|debuts)\b|,\s+starring\b)"),
-    ),
-    ("after", "title", 1, re.compile(r"^\s+(?:wunderkind|director|star|veteran|Oscar)\b")),
-    ("before", "person", 2, re.compile(rf"\b(?:{_ROLE}|by|says|said|played by)\s*,?\s+$")),
-    ("after", "person", 3, re.compile(r"^,\s+\d{1,3},\s")),
-    ("after", "person", 2, re.compile(r"^\s+as\s+(?:a|an|the)\s")),
-    ("after", "person", 1, re.compile(r"^[’']s?\s+(?:[a-z]+\s+)?[A-Z]")),
-    ("after", "person", 2, re.compile(r"^,?\s+(?:says|said|insists|explains|adds|recalls|who)\b")),
-    (
-        "before",
-        "place",
-        2,
-        re.compile(r"\b(?:in|at|near|outside|across|around|coast of|city of)\s+(?:[a-z-]+\s+)?$"),
-    ),
-    ("after", "place", 3, re.compile(r"^-born\b")),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,11 +142,11 @@ def _scan(text: str, index: int) -> tuple[list[_Raw], int]:
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name in text[start:end] without leading words, possessives or award words."""
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
-    while words and text[slice(*words[0])] in _LEADING | _NOT_NAMES:
+    while words and text[slice(*words[0])] in LEADING | NOT_NAMES:
         if text[slice(*words[0])] == "The" and len(words) > 2:
             break  # "The Night Ferry": a title's own article
         words.pop(0)
-    while words and re.sub(r"[’']s?$", "", text[slice(*words[-1])]) in _NOT_NAMES:
+    while words and re.sub(r"[’']s?$", "", text[slice(*words[-1])]) in NOT_NAMES:
         words.pop()
     if not words:
         return None
@@ -303,7 +187,7 @@ def _number(text: str, m: re.Match[str], index: int) -> _Raw | None:
 def _cue_votes(text: str, raw: _Raw) -> Counter[str]:
     before, after = text[max(0, raw.start - 40) : raw.start], text[raw.end : raw.end + 60]
     found: Counter[str] = Counter()
-    for side, kind, weight, pattern in _CUES:
+    for side, kind, weight, pattern in CUES:
         if pattern.search(before if side == "before" else after):
             found[kind] += weight
     return found
@@ -327,7 +211,7 @@ def _resolve(
     for name, counter in votes.items():
         total.setdefault(aliases.get(name, name), Counter()).update(counter)
     for name, counter in total.items():
-        if name.casefold() in _KNOWN_PLACES or name.split()[-1] in _PLACE_WORDS:
+        if name.casefold() in KNOWN_PLACES or name.split()[-1] in PLACE_WORDS:
             counter["place"] += 2
         if len(name.split()) > 1 and (name.split()[-1] in aliases or re.match(r"[A-Z]\.", name)):
             counter["person"] += 3
@@ -367,7 +251,7 @@ def _share_with_lists(
         for a, b in itertools.pairwise(names):
             ka, kb = (aliases.get(r.text, r.text) for r in (a, b))
             between = text_of(a, b)
-            if between not in _LIST_JOINS or kinds.get(ka, "") == kinds.get(kb, ""):
+            if between not in LIST_JOINS or kinds.get(ka, "") == kinds.get(kb, ""):
                 continue
             for unknown, known in ((ka, kb), (kb, ka)):
                 lone = len(unknown.split()) == 1 and kinds.get(known) == "person"

@@ -105,35 +105,23 @@ def starter_from_article(
     draft = draft_article(article_text, article_name, seed=seed, count=count)
     source = {key: _one_line(value) for key, value in draft.head.items()}
     description = f"Questions drafted from {name}."
+    trailer = _left_out_lines(draft, name)
+    return _render(pack_id, title, schema_ref, source, description, _body(draft, name), trailer)
+
+
+def _body(draft: Draft, name: str) -> list[str]:
     if not draft.questions:
-        questions = [
+        examples = [
             line for q in _QUESTIONS for line in _question_lines(q, first=q is _QUESTIONS[0])
         ]
-        notes = ["", f"  # Nothing in {name} made a question; these examples stand in."]
-        return _render(
-            pack_id,
-            title,
-            schema_ref,
-            source,
-            description,
-            notes + questions,
-            _left_out_lines(draft, name),
-        )
+        return ["", f"  # Nothing in {name} made a question; these examples stand in.", *examples]
     verify = [
         "",
         "  # Drafted from the article: keep, fix or delete each question. Every source is",
         "  # copied word for word; check the pack against the article with",
         f"  #   quiz packs verify FILE --against {shlex.quote(name)}",
     ]
-    return _render(
-        pack_id,
-        title,
-        schema_ref,
-        source,
-        description,
-        verify + _drafted_lines(draft, name),
-        _left_out_lines(draft, name),
-    )
+    return verify + _drafted_lines(draft, name)
 
 
 def _one_line(text: str) -> str:

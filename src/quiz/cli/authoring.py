@@ -148,6 +148,8 @@ def _print_new(
     what = "a starter pack" if drafted is None else f"a draft of {plural(drafted, 'question')}"
     lines = [f"Wrote {what} to {path} (id {pack_id}).", "", "Next steps:"]
     lines.append(f"  edit {shown}")
+    if article is not None:
+        lines.append(f"  quiz packs lint {shown}")
     if article is not None and article != "-":
         lines.append(f"  quiz packs verify {shown} --against {shlex.quote(article)}")
     lines += [
