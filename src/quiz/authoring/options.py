@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 
+from quiz.authoring.cues import PLACE_WORDS
 from quiz.authoring.items import Found, Item, Mention
 from quiz.authoring.sentences import MONTHS
 from quiz.game.grade import grade_answer
@@ -93,7 +94,15 @@ class Options:
                 pool.append(surname if surname in self.unique_surnames else item.key)
             else:
                 pool.append(item.key)
-        return pool
+        # Options like the answer first: a park for a park, a short title for a short one.
+        alike = [option for option in pool if _shape(option) == _shape(mention.key)]
+        return alike if len(alike) >= WANTED else pool
+
+
+def _shape(name: str) -> tuple[bool, bool]:
+    """What a name looks like: whether it ends in a place word ("Park"), whether it is long."""
+    words = name.split()
+    return words[-1] in PLACE_WORDS, len(words) > 4
 
 
 def _as_text_question(answer: str, accept: list[str]) -> Question:
