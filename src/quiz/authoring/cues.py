@@ -15,7 +15,8 @@ from quiz.authoring.sentences import MONTHS
 LEADING = frozenset(
     "A An And As At But By For From He Her His I If In Interestingly It Its On She So The "  # noqa: SIM905
     "Their There They This Those We When Which While Yet Yes No Not What Who Why How "
-    "Director Actor Actress Cinematographer Editor Producer Writer Composer Star".split()
+    "Director Actor Actress Cinematographer Editor Producer Writer Composer Star "
+    "Later Then Now Today Still After Before Since Although Though Meanwhile Here Once".split()
 )
 LIST_JOINS = frozenset({" and ", " or ", "/", ", ", " & ", ", and "})
 NOT_NAMES = frozenset(
