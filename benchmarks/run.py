@@ -89,6 +89,8 @@ def figures(data: Inputs, scratch: Path) -> list[Figure]:
     play_big = Command(
         [*quiz, *play_one, "--pack", str(data.big_yaml)], answer, home(data.home_big)
     )
+    in_pty = [py, str(Path(__file__).with_name("pty_until.py"))]
+    bare_prompt = "from prompt_toolkit import prompt; prompt('ready> ')"
     rows = [
         Figure(
             "quiz --version",
@@ -123,6 +125,15 @@ def figures(data: Inputs, scratch: Path) -> list[Figure]:
             1.5,
             "Rich (the session's console), the round's modules and Typer building quiz's"
             " ~20 commands; the baseline has none of them",
+        ),
+        Figure(
+            "first question in a pseudo-terminal, built-in pack",
+            Command([*in_pty, "Your answer", *quiz, *play_one], env=home(data.home_builtin)),
+            Command([*in_pty, "ready>", py, "-c", bare_prompt]),
+            "a bare prompt_toolkit prompt in a pseudo-terminal",
+            2.0,
+            "Typer, Rich (the question's panel) and the round's modules on top of"
+            " prompt_toolkit, which both sides import",
         ),
         Figure(
             "packs validate, 10,000 questions, first time",

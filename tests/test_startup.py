@@ -18,8 +18,17 @@ import pytest
 import quiz
 
 # Heavy packages, by their top-level name (C accelerators included).
-NOT_FOR_VERSION = {"rich", "yaml", "_yaml", "sqlite3", "_sqlite3", "typer", "pydantic"}
-NOT_FOR_HELP = {"rich", "yaml", "_yaml", "sqlite3", "_sqlite3"}
+NOT_FOR_VERSION = {
+    "rich",
+    "yaml",
+    "_yaml",
+    "sqlite3",
+    "_sqlite3",
+    "typer",
+    "pydantic",
+    "prompt_toolkit",
+}
+NOT_FOR_HELP = {"rich", "yaml", "_yaml", "sqlite3", "_sqlite3", "prompt_toolkit"}
 # Modules of quiz that bring the heavy ones (or a lot of code) with them.
 QUIZ_NOT_FOR_HELP = {"quiz.packs.validate", "quiz.packs.yamlread", "quiz.store", "quiz.term"}
 
@@ -104,6 +113,21 @@ def test_help_imports_no_yaml_sqlite_rich_or_pack_model(args: tuple[str, ...]) -
     output, modules = modules_after(*args)
     assert "Usage" in output
     assert heavy(modules, NOT_FOR_HELP, QUIZ_NOT_FOR_HELP) == set()
+
+
+def test_a_piped_round_imports_no_prompt_toolkit() -> None:
+    """The interactive prompt is only for rounds where both sides are terminals."""
+    result = subprocess.run(
+        [sys.executable, "-c", MODULES_AFTER, json.dumps(["play", "-n", "1", "--practice"])],
+        input="A\n1\nt\n",
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    modules = set(json.loads(result.stdout.rstrip("\n").rpartition("\n")[2]))
+    assert "quiz.term.session" in modules  # the round was played
+    assert heavy(modules, {"prompt_toolkit"}, {"quiz.term.prompt"}) == set()
 
 
 def test_heavy_finds_packages_their_submodules_and_quiz_modules() -> None:

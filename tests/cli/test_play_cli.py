@@ -133,7 +133,7 @@ def test_input_running_out_abandons_the_round(quiz_home: Path) -> None:
         "--seed", "1", "-n", "5", "--name", "ann", answers=[right_answer(a) for a in asked[:2]]
     )
     assert code == 1
-    assert "input ended at question 3 of 5" in err
+    assert "Input ended at question 3 of 5" in err
     assert "nothing was recorded" in err
     assert "Traceback" not in err
     assert not (quiz_home / "scores.db").exists()
@@ -152,7 +152,7 @@ def test_unreadable_answer_is_asked_again() -> None:
         answers=["Z", right_answer(asked[0])],
     )
     assert code == 0
-    assert "Type a letter" in out
+    assert "Type A-D, or the option's text." in out
     assert "1/1 right" in out
 
 

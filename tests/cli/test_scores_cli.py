@@ -100,9 +100,9 @@ def test_the_default_board_best_first(quiz_home: Path) -> None:
     assert "la-la-land-first-look · 10 questions · 20 s per question" in result.stdout
     assert default_board_key() in result.stdout  # the raw key, for --board
     assert table_lines(result.stdout) == [
-        "1|Seb|1500|1/2|1|1m 05s|" + local(2),
-        "2|Amy|900|1/2|1|30.0s|" + local(3),
-        "3|Mia|900|1/2|1|1m 05s|" + local(1),
+        "1|Seb|1500|1/2|1|1 min 5 s|" + local(2),
+        "2|Amy|900|1/2|1|30.0 s|" + local(3),
+        "3|Mia|900|1/2|1|1 min 5 s|" + local(1),
     ]
     assert "Elsewhere" not in result.stdout
     assert result.stderr == ""

@@ -17,7 +17,7 @@ from quiz.cli.app import app
 from quiz.store.db import ScoreStore
 from quiz.store.player import remember_name
 from quiz.store.records import AnswerRecord, RoundRecord
-from quiz.term.scores import SPARK, Trend, bar, format_duration, sparkline
+from quiz.term.scores import SPARK, Trend, bar, sparkline
 
 runner = CliRunner()
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
@@ -245,18 +245,3 @@ def test_the_trend_falls_back_to_ascii() -> None:
     assert bar(0.5, 4) == "██░░"
     assert bar(0.5, 4, ascii_only=True) == "##.."
     assert bar(1.7, 4) == "████"
-
-
-@pytest.mark.parametrize(
-    ("seconds", "shown"),
-    [
-        (0, "0.0s"),
-        (42.25, "42.2s"),
-        (59.94, "59.9s"),
-        (59.96, "1m 00s"),
-        (95, "1m 35s"),
-        (3600, "60m 00s"),
-    ],
-)
-def test_format_duration(seconds: float, shown: str) -> None:
-    assert format_duration(seconds) == shown

@@ -139,7 +139,12 @@ FORBIDDEN = (
 )
 # The program's own escapes: SGR styling, and readline's private-mode switches
 # (bracketed paste, meta key) around input().
-ALLOWED_ESCAPE = re.compile(r"\x1b\[[0-9;]*m|\x1b\[\?(?:2004|1034)[hl]")
+# quiz's own: colours, and what its prompt (prompt_toolkit) draws the answer line
+# with: cursor moves along the line, erasing below, hiding the cursor, wrapping,
+# bracketed paste.
+ALLOWED_ESCAPE = re.compile(
+    r"\x1b\[[0-9;]*m|\x1b\[[0-9]*[ABCDJK]|\x1b\[\?(?:1|7|12|25|2004|1034)[hl]"
+)
 C0_ALLOWED = "\t\n\r\x1b"
 
 

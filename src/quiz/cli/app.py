@@ -29,12 +29,17 @@ BUG_HINT = (
 )
 
 
-class Terminated(BaseException):
-    """A signal asked the program to stop (hang-up, termination)."""
+class Terminated(SystemExit):
+    """A signal asked the program to stop (hang-up, termination).
+
+    A SystemExit, because asyncio (under the interactive prompt) passes only
+    SystemExit and KeyboardInterrupt out of its callbacks and swallows any other
+    exception a signal handler raises there, which would leave the round waiting.
+    """
 
     def __init__(self, code: int) -> None:
         super().__init__(code)
-        self.code = code
+        self.code: int = code
 
 
 class QuizGroup(QuizSubGroup):

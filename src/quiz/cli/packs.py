@@ -50,10 +50,11 @@ def list_packs(
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         check_unique_ids(found)
         return
-    from quiz.term.console import out
+    from quiz.term.console import out, screen_width
     from quiz.term.packs import packs_table
 
-    out().print(packs_table(found))
+    console = out()
+    console.print(packs_table(found, screen_width(console)))
     check_unique_ids(found)
 
 

@@ -74,6 +74,11 @@ def play(
         metavar="N",
         help="Survival: the round ends after N wrong answers (a skip costs no life).",
     ),
+    plain: bool = typer.Option(
+        False,
+        "--plain",
+        help="Plain lines for screen readers: no boxes, colour or redrawing (also TERM=dumb).",
+    ),
 ) -> None:
     """Play a round.
 
@@ -97,7 +102,9 @@ def play(
     from quiz.term import console
 
     interactive = sys.stdin.isatty()
+    accessible = console.wants_accessible(plain)
     console.set_plain(not interactive)
+    console.set_accessible(accessible)
     packs = _packs(pack or [])
     seed = new_seed() if seed is None else seed
     limit = round_time_limit(time_limit, [p.defaults.time_limit for p in packs])
@@ -112,8 +119,8 @@ def play(
     reason = practice_reason(practice=practice, piped=not interactive, name_given=name is not None)
     player = None if reason is not None else _player(name, interactive)
     game = Round(asked, limit, seed=seed, lives=lives, piped=not interactive)
-    duration = _run(game, packs, interactive)
-    _finish(game, board, player, duration, reason)
+    duration = _run(game, packs, accessible)
+    _finish(game, board, player, duration, reason, accessible)
 
 
 def _packs(specs: list[str]) -> list[Pack]:
@@ -138,26 +145,28 @@ def _player(name: str | None, interactive: bool) -> str:
     return chosen
 
 
-def _run(game: Round, packs: list[Pack], interactive: bool) -> float:
-    from quiz.term.console import out
-    from quiz.term.session import LineReader, Session
+def _run(game: Round, packs: list[Pack], plain: bool) -> float:
+    from quiz.term.session import Session
 
     title = packs[0].title if len(packs) == 1 else " + ".join(p.title for p in packs)
-    console = out()
-    session = Session(game, console, LineReader(console, interactive), title)
-    return session.play()
+    return Session.for_terminal(game, title, plain=plain).play()
 
 
 def _finish(
-    game: Round, board: str, player: str | None, duration: float, reason: str | None
+    game: Round,
+    board: str,
+    player: str | None,
+    duration: float,
+    reason: str | None,
+    plain: bool,
 ) -> None:
-    from quiz.term.console import out, print_warning
+    from quiz.term.console import out, print_warning, screen_width
     from quiz.term.results import summary_table, totals_text
 
     console = out()
     console.print()
-    console.print(summary_table(game))
-    console.print(totals_text(game, duration))
+    console.print(summary_table(game, screen_width(console), plain=plain), soft_wrap=plain)
+    console.print(totals_text(game, duration), soft_wrap=plain)
     if player is None:
         console.print(reason, style="quiz.dim", markup=False)
         return

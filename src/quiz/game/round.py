@@ -127,6 +127,11 @@ class Round:
         return None if self.finished else self._asked[self.index]
 
     @property
+    def asked(self) -> tuple[AskedQuestion, ...]:
+        """Every question of the round, in the order they are asked."""
+        return self._asked
+
+    @property
     def options(self) -> tuple[str, ...]:
         """The current question's options as shown now (after 50:50, the ones left)."""
         return self._shown

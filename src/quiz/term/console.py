@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 _consoles: dict[str, Console] = {}
 _plain = False
+_accessible = False
+
+SCREEN_WIDTH = 88  # the widest a panel or table grows: wide enough, still easy to read
 
 THEME = {
     "quiz.title": "bold magenta",
@@ -34,6 +37,32 @@ def set_plain(plain: bool) -> None:
     global _plain
     _plain = plain
     _consoles.clear()
+
+
+def set_accessible(accessible: bool) -> None:
+    """``--plain`` (or ``TERM=dumb``): lines a screen reader can follow.
+
+    No colour, no boxes, no redrawing, and words ("right", "wrong") where a
+    terminal would show symbols. Implies plain output.
+    """
+    global _accessible
+    _accessible = accessible
+    if accessible:
+        set_plain(True)
+
+
+def accessible() -> bool:
+    return _accessible
+
+
+def wants_accessible(option: bool) -> bool:
+    """Whether a command that plays should be accessible: ``--plain`` or ``TERM=dumb``."""
+    return option or os.environ.get("TERM") == "dumb"
+
+
+def screen_width(console: Console) -> int:
+    """The width to draw panels and tables at on ``console``."""
+    return min(console.width, SCREEN_WIDTH)
 
 
 def _make(stderr: bool) -> Console:

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 
 from quiz.packs.model import Difficulty, Pack, PackSummary, SourceInfo
 from quiz.term.sanitize import safe_text
+from quiz.term.screens import TYPE_LABELS
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.measure import Measurement
     from rich.text import Text
 
     from quiz.packs.discovery import Found
@@ -39,32 +41,90 @@ def _about(pack: PackSummary) -> Text:
     return text
 
 
-def packs_table(found: list[Found]) -> RenderableType:
-    from rich.table import Table
+NARROW = 80  # below this many columns, title and file go under the id
 
-    table = Table(title="Question packs", title_style="quiz.title", show_lines=True, expand=True)
-    table.add_column("id", style="quiz.accent", no_wrap=True)
-    table.add_column("title", ratio=3, overflow="fold")
+
+def packs_table(found: list[Found], width: int = 88) -> RenderableType:
+    """The packs, ids and titles first; where each lives, shortened to fit."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    narrow = width < NARROW
+    table = Table(title="Question packs", title_style="quiz.title", show_lines=True, width=width)
+    table.add_column("pack" if narrow else "id", style="quiz.accent", ratio=1 if narrow else None)
+    if not narrow:
+        table.add_column("title", ratio=3)
     table.add_column("questions", justify="right", no_wrap=True)
-    table.add_column("easy·med·hard", justify="center", no_wrap=True)
-    table.add_column("where", ratio=2, overflow="fold", style="quiz.dim")
+    if not narrow:
+        table.add_column("where", ratio=2, min_width=12, style="quiz.dim")
     for item in found:
-        where = safe_text(item.where, one_line=True)
+        where = PathCell(item.where)
         if item.summary is None:
             error = str(item.error.problems[0]) if item.error and item.error.problems else "invalid"
-            table.add_row(
-                safe_text("(broken)", "quiz.bad"), safe_text(error, "quiz.bad"), "", "", where
-            )
+            problem = safe_text(error, "quiz.bad")
+            broken = safe_text("(broken)", "quiz.bad")
+            if narrow:
+                table.add_row(Group(broken, problem, where), "")
+            else:
+                table.add_row(broken, problem, "", where)
             continue
         pack = item.summary
-        table.add_row(
-            safe_text(pack.id, one_line=True),
-            _about(pack),
-            str(pack.questions),
-            " · ".join(str(pack.difficulty.get(str(d), 0)) for d in Difficulty),
-            where,
-        )
+        counts = Text(str(pack.questions))
+        counts.append("\n" + "·".join(str(pack.difficulty.get(str(d), 0)) for d in Difficulty))
+        counts.append("\neasy·med·hard", style="quiz.dim")
+        if narrow:
+            head = safe_text(pack.id, "quiz.accent", one_line=True)
+            table.add_row(Group(head, _about(pack), where), counts)
+        else:
+            table.add_row(safe_text(pack.id, one_line=True), _about(pack), counts, where)
     return table
+
+
+class PathCell:
+    """A file's path, with ``~`` for the home folder, shortened at a ``/`` to fit.
+
+    A path has no spaces to wrap at, and a path cut in the middle of a folder's
+    name cannot be read or copied, so leading folders give way to ``…`` instead.
+    """
+
+    def __init__(self, path: str) -> None:
+        from quiz.term.sanitize import clean_line
+
+        self.path = _home_as_tilde(clean_line(path))
+
+    def shortened(self, width: int) -> str:
+        parts = self.path.split("/")
+        for start in range(len(parts)):
+            shown = "/".join(parts[start:])
+            if start:
+                shown = "…/" + shown
+            if len(shown) <= width:
+                return shown
+        return parts[-1]  # the file's own name, whole, even if it must wrap
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        yield Text(self.shortened(options.max_width), style="quiz.dim")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        name = self.path.rsplit("/", 1)[-1]
+        return Measurement(min(len(name), 40), len(self.path))  # the file's name whole
+
+
+def _home_as_tilde(path: str) -> str:
+    from pathlib import Path
+
+    try:
+        home = str(Path.home())
+    except RuntimeError:  # no home folder to speak of
+        return path
+    if home not in ("", "/") and (path == home or path.startswith(home + "/")):
+        return "~" + path[len(home) :]
+    return path
 
 
 def pack_view(pack: Pack, where: str, *, answers: bool) -> RenderableType:
@@ -93,7 +153,7 @@ def pack_view(pack: Pack, where: str, *, answers: bool) -> RenderableType:
     if pack.defaults.time_limit:
         meta.add_row("time limit", f"{pack.defaults.time_limit:g} s per question")
     meta.add_row("questions", str(len(pack.questions)))
-    types = Counter(str(q.type) for q in pack.questions)
+    types = Counter(TYPE_LABELS[q.type].lower() for q in pack.questions)
     meta.add_row("types", " · ".join(f"{n} {t}" for t, n in types.most_common()))
     meta.add_row("difficulty", difficulty_mix(pack))
     tags = Counter(t for q in pack.questions for t in q.tags)
@@ -108,7 +168,7 @@ def pack_view(pack: Pack, where: str, *, answers: bool) -> RenderableType:
     for q in pack.questions:
         row: list[RenderableType] = [
             safe_text(q.id, one_line=True),
-            str(q.type),
+            TYPE_LABELS[q.type].lower(),
             str(q.difficulty),
             safe_text(q.prompt),
         ]

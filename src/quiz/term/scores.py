@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from quiz.game.standing import Line, Tone
 from quiz.store.records import Accuracy, BoardStanding, PlayerStats, RoundRow
 from quiz.term.sanitize import clean_line, safe_text
+from quiz.term.timefmt import format_seconds
 from quiz.words import plural
 
 if TYPE_CHECKING:
@@ -47,13 +48,18 @@ def board_table(
     rows: Sequence[RoundRow], *, title: str, key: str, highlight_round_id: int | None = None
 ) -> Table:
     """One board's table, best first; the row of ``highlight_round_id`` stands out."""
+    from rich import box
     from rich.table import Table
 
+    from quiz.term.console import accessible
+
     table = Table(
+        box=None if accessible() else box.HEAVY_HEAD,  # --plain: columns, no frame
         title=safe_text(title, one_line=True),
         title_style="quiz.title",
         caption=safe_text(key, "quiz.dim", one_line=True),
         caption_justify="left",
+        pad_edge=False,
     )
     table.add_column("#", justify="right")
     table.add_column("player")
@@ -61,7 +67,7 @@ def board_table(
     table.add_column("right", justify="right")
     table.add_column("best streak", justify="right")
     table.add_column("time", justify="right")
-    table.add_column("date")
+    table.add_column("date", no_wrap=True)
     for row in rows:
         table.add_row(
             "" if row.rank is None else str(row.rank),
@@ -69,7 +75,7 @@ def board_table(
             str(row.score),
             f"{row.correct}/{row.answered_or_asked}",  # right of answered: a skip is no miss
             str(row.best_streak),
-            format_duration(row.duration),
+            format_seconds(row.duration),
             format_date(row.finished_at),
             style="quiz.highlight" if row.id == highlight_round_id else None,
         )
@@ -100,8 +106,9 @@ def player_table(rows: Sequence[RoundRow], *, title: str | None = None) -> Table
     table = Table(
         title=None if title is None else safe_text(title, one_line=True),
         title_style="quiz.title",
+        pad_edge=False,
     )
-    table.add_column("date")
+    table.add_column("date", no_wrap=True)
     table.add_column("board", overflow="fold")  # whole, to be copied into --board
     table.add_column("rank", justify="right")
     table.add_column("score", justify="right", style="quiz.points")
@@ -116,7 +123,7 @@ def player_table(rows: Sequence[RoundRow], *, title: str | None = None) -> Table
             str(row.score),
             f"{row.correct}/{row.answered_or_asked}",  # right of answered: a skip is no miss
             str(row.best_streak),
-            format_duration(row.duration),
+            format_seconds(row.duration),
         )
     return table
 
@@ -242,14 +249,6 @@ def bar(share: float, width: int = 10, *, ascii_only: bool = False) -> str:
 
 def format_percent(share: float) -> str:
     return f"{share * 100:.0f}%"
-
-
-def format_duration(seconds: float) -> str:
-    """42.5 s as ``42.5s``; 95 s as ``1m 35s``."""
-    if round(seconds, 1) < 60:
-        return f"{seconds:.1f}s"
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes}m {rest:02d}s"
 
 
 def format_date(moment: datetime) -> str:
