@@ -62,7 +62,7 @@ def play_once(home: Path, name_lines: list[str]) -> tuple[str, list[str]]:
         seen += child.before + child.after
         prompts.append(child.after)
         child.sendline(line)
-    child.expect(r"Answer \(")
+    child.expect(r"Your answer")
     seen += child.before
     child.sendline(first_answer())
     child.expect(pexpect.EOF)

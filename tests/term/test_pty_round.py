@@ -75,17 +75,18 @@ def test_the_countdown_goes_down_and_a_question_ends_by_itself(quiz_home: Path) 
 
 
 def test_ctrl_u_clears_the_answer_and_leaves_the_prompt(quiz_home: Path) -> None:
-    asked = select_questions([builtin_pack()], count=1, seed=11)
-    term = Terminal(["play", "--seed", "11", "-n", "1", "--practice"], quiz_home)
+    asked = select_questions([builtin_pack()], count=1, seed=11, types=[QuestionType.CHOICE])
+    args = ["play", "--seed", "11", "-n", "1", "--type", "choice", "--practice"]
+    term = Terminal(args, quiz_home)
     term.wait_for_prompt()
     term.send("no idea at all")
     term.expect_screen("no idea at all")
     term.send("\x15")  # Ctrl-U
     term.send(right(asked[0]))
-    term.expect_screen(rf"skip\): {right(asked[0])}$")
+    term.expect_screen(rf"\): {right(asked[0])}$")
     screen = term.display()
     line = next(s for s in reversed(screen) if "Your answer" in s)
-    assert line.endswith(f"Your answer (A-D, or 50, skip): {right(asked[0])}"), screen
+    assert re.search(rf"· Your answer \(A-D, or 50, skip(, \?)?\): {right(asked[0])}$", line)
     assert "no idea" not in "\n".join(screen)
     term.send("\r")
     term.expect(r"Right")
@@ -160,6 +161,7 @@ def test_no_color_is_honoured(quiz_home: Path, monkeypatch: pytest.MonkeyPatch) 
 
 def test_plain_announces_the_countdown_on_its_own_lines(quiz_home: Path) -> None:
     args = ["play", "-n", "1", "--seed", "5", "--time-limit", "11", "--practice", "--plain"]
+    args += ["--type", "choice"]
     term = Terminal(args, quiz_home)
     term.wait_for_prompt()
     term.send("half an ans")

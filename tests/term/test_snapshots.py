@@ -19,7 +19,8 @@ from rich.console import Console, RenderableType
 from samples import AGE, DANCE, LONG, MUSICIAN, PARK, recording_console, sample_round
 
 from quiz.game.round import Round
-from quiz.packs.discovery import Found, builtin_pack
+from quiz.packs.discovery import Found
+from quiz.packs.model import PackSummary, SourceInfo
 from quiz.term.packs import packs_table
 from quiz.term.results import answer_feedback, summary_table, totals_text
 from quiz.term.screens import intro, question_screen
@@ -60,13 +61,31 @@ def end_screen(width: int) -> list[RenderableType]:
 
 
 def packs_list(width: int) -> list[RenderableType]:
-    pack = builtin_pack()
+    source = SourceInfo(publisher="Entertainment Weekly", author="Joe McGovern", date="2015-12-30")
+    film = PackSummary(
+        id="la-la-land-first-look",
+        title="La La Land: a first look",
+        questions=54,
+        difficulty={"easy": 17, "medium": 23, "hard": 14},
+        tags=["people", "dates", "films", "places", "music"],
+        source=source,
+        origin="built-in",
+    )
+    mine = PackSummary(
+        id="my-own-pack",
+        title="My own pack of questions about musicals",
+        questions=4,
+        difficulty={"easy": 1, "medium": 2, "hard": 1},
+        tags=["craft"],
+        source=None,
+        origin="user",
+    )
     found = [
-        Found(path=Path("questions.yaml"), builtin=True, summary=pack.summary()),
+        Found(path=Path("questions.yaml"), builtin=True, summary=film),
         Found(
             path=Path.home() / ".local/share/quiz/packs/my-own-pack.yaml",
             builtin=False,
-            summary=pack.summary(),
+            summary=mine,
         ),
     ]
     return [packs_table(found, min(width, 88))]

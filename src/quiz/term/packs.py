@@ -70,13 +70,18 @@ def packs_table(found: list[Found], width: int = 88) -> RenderableType:
                 table.add_row(broken, problem, "", where)
             continue
         pack = item.summary
-        counts = Text(str(pack.questions))
-        counts.append("\n" + "·".join(str(pack.difficulty.get(str(d), 0)) for d in Difficulty))
-        counts.append("\neasy·med·hard", style="quiz.dim")
+        mix = [pack.difficulty.get(str(d), 0) for d in Difficulty]
         if narrow:
             head = safe_text(pack.id, "quiz.accent", one_line=True)
-            table.add_row(Group(head, _about(pack), where), counts)
+            spread = " · ".join(f"{n} {d}" for n, d in zip(mix, Difficulty, strict=True))
+            table.add_row(
+                Group(head, _about(pack), Text(spread, style="quiz.dim"), where),
+                str(pack.questions),
+            )
         else:
+            counts = Text(str(pack.questions))
+            counts.append("\n" + "·".join(map(str, mix)))
+            counts.append("\neasy·med·hard", style="quiz.dim")
             table.add_row(safe_text(pack.id, one_line=True), _about(pack), counts, where)
     return table
 
