@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -67,9 +68,21 @@ class PromptReader:
 
     def read(self, ask: Ask) -> str:
         session = self._session()
-        with _modes_restored_on_error(), asyncio.Runner() as runner:
-            runner.get_loop().set_exception_handler(_quiet_about_exits)
-            return runner.run(self._read(session, ask))[:MAX_ANSWER]
+        stopped_by: list[int] = []
+        try:
+            with _modes_restored_on_error(), asyncio.Runner() as runner:
+                runner.get_loop().set_exception_handler(_quiet_about_exits)
+                return runner.run(self._guarded(session, ask, stopped_by))[:MAX_ANSWER]
+        except asyncio.CancelledError:
+            if stopped_by:  # now outside asyncio, let the program's own handler act
+                signal.raise_signal(stopped_by[0])
+            raise
+        except Exception as exc:
+            if _terminal_gone(exc):
+                # The window was closed under the prompt: end as the hang-up the
+                # kernel sends then, whichever of the two arrived first.
+                signal.raise_signal(signal.SIGHUP)
+            raise
 
     def _session(self) -> PromptSession[str]:
         from prompt_toolkit import PromptSession
@@ -86,6 +99,40 @@ class PromptReader:
             reserve_space_for_menu=0,
             enable_history_search=False,
         )
+
+    async def _guarded(self, session: PromptSession[str], ask: Ask, stopped_by: list[int]) -> str:
+        """:meth:`_read`, with hang-up and termination held until the prompt is closed.
+
+        A Python signal handler that raises lands wherever the interpreter is,
+        which inside asyncio's own machinery can leave the loop unable to
+        finish. Here the signal only cancels the prompt; :meth:`read` then
+        raises it again, outside asyncio, for the program's handler.
+        """
+        loop = asyncio.get_running_loop()
+        reading = asyncio.current_task()
+        assert reading is not None
+        held: dict[int, Any] = {}
+
+        def stop(signum: int) -> None:
+            stopped_by.append(signum)
+            reading.cancel()
+
+        for name in ("SIGHUP", "SIGTERM"):
+            signum = getattr(signal, name, None)
+            if signum is None:
+                continue
+            previous = signal.getsignal(signum)
+            try:
+                loop.add_signal_handler(signum, stop, signum)
+            except (ValueError, RuntimeError, NotImplementedError):  # not the main thread
+                continue
+            held[signum] = previous
+        try:
+            return await self._read(session, ask)
+        finally:
+            for signum, previous in held.items():
+                loop.remove_signal_handler(signum)
+                signal.signal(signum, previous)
 
     async def _read(self, session: PromptSession[str], ask: Ask) -> str:
         countdown = ask.countdown
@@ -164,9 +211,22 @@ def _modes_restored_on_error() -> Iterator[None]:
     try:
         yield
     except BaseException:
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, termios.error):
             termios.tcsetattr(fd, termios.TCSANOW, saved)
         raise
+
+
+def _terminal_gone(exc: Exception) -> bool:
+    """Whether ``exc`` says the terminal itself went away (EIO), on read or on restore."""
+    import errno
+
+    try:
+        import termios
+    except ImportError:
+        return False
+    if isinstance(exc, OSError):
+        return exc.errno == errno.EIO
+    return isinstance(exc, termios.error) and bool(exc.args) and exc.args[0] == errno.EIO
 
 
 def _quiet_about_exits(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
