@@ -182,4 +182,4 @@ def _finish(
     if standing is not None:
         best = None if standing.previous_best is None else standing.previous_best.score
         lines = standing_lines(record.score, standing.rank, best, in_top=standing.in_top)
-        console.print(standing_view(lines, standing, board))
+        console.print(standing_view(lines, standing, board, width=console.width))

@@ -163,12 +163,13 @@ def _show(sections: Sections, empty: str, *, by_player: bool, as_json: bool, as_
 
     console = out()
     if by_player:
-        console.print(player_table(rows, title=f"Latest rounds of {sections[0][0]}"))
+        title = f"Latest rounds of {sections[0][0]}"
+        console.print(player_table(rows, title=title, width=console.width))
         return
     for index, (key, section) in enumerate(sections):
         if index:
             console.print()
-        console.print(board_table(section, title=describe_board(key), key=key))
+        console.print(board_table(section, title=describe_board(key), key=key, width=console.width))
 
 
 @scores_app.command(

@@ -40,36 +40,39 @@ FIELDS = (
     "input",
     "mode",
 )
+WIDE = 80  # columns from which the score tables show every column in a full frame
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = "_.-=+*#@"
 
 
 def board_table(
-    rows: Sequence[RoundRow], *, title: str, key: str, highlight_round_id: int | None = None
+    rows: Sequence[RoundRow],
+    *,
+    title: str,
+    key: str,
+    highlight_round_id: int | None = None,
+    width: int = 100,
 ) -> Table:
-    """One board's table, best first; the row of ``highlight_round_id`` stands out."""
-    from rich import box
-    from rich.table import Table
+    """One board's table, best first; the row of ``highlight_round_id`` stands out.
 
-    from quiz.term.console import accessible
-
-    table = Table(
-        box=None if accessible() else box.HEAVY_HEAD,  # --plain: columns, no frame
-        title=safe_text(title, one_line=True),
-        title_style="quiz.title",
-        caption=safe_text(key, "quiz.dim", one_line=True),
-        caption_justify="left",
-        pad_edge=False,
-    )
+    Below :data:`WIDE` columns the best streak and the date are left out and the
+    frame is lighter, so that names and scores stay whole down to 40 columns.
+    """
+    wide = width >= WIDE
+    table = _score_table(title, wide)
+    table.caption = safe_text(key, "quiz.dim", one_line=True)
+    table.caption_justify = "left"
     table.add_column("#", justify="right")
-    table.add_column("player")
+    table.add_column("player", min_width=6)
     table.add_column("score", justify="right", style="quiz.points")
     table.add_column("right", justify="right")
-    table.add_column("best streak", justify="right")
-    table.add_column("time", justify="right")
-    table.add_column("date", no_wrap=True)
+    if wide:
+        table.add_column("best streak", justify="right")
+    table.add_column("time", justify="right", no_wrap=True)
+    if wide:
+        table.add_column("date", no_wrap=True)
     for row in rows:
-        table.add_row(
+        cells: list[RenderableType] = [
             "" if row.rank is None else str(row.rank),
             safe_text(row.player, one_line=True),
             str(row.score),
@@ -77,12 +80,16 @@ def board_table(
             str(row.best_streak),
             format_seconds(row.duration),
             format_date(row.finished_at),
-            style="quiz.highlight" if row.id == highlight_round_id else None,
-        )
+        ]
+        if not wide:
+            del cells[6], cells[4]
+        table.add_row(*cells, style="quiz.highlight" if row.id == highlight_round_id else None)
     return table
 
 
-def standing_view(lines: Sequence[Line], standing: BoardStanding, key: str) -> RenderableType:
+def standing_view(
+    lines: Sequence[Line], standing: BoardStanding, key: str, width: int = 100
+) -> RenderableType:
     """After a saved round: what the player hears about it, then the top of its board."""
     from rich.console import Group
     from rich.text import Text
@@ -94,38 +101,62 @@ def standing_view(lines: Sequence[Line], standing: BoardStanding, key: str) -> R
         for line in lines
     ]
     table = board_table(
-        standing.top, title=describe_board(key), key=key, highlight_round_id=standing.round_id
+        standing.top,
+        title=describe_board(key),
+        key=key,
+        highlight_round_id=standing.round_id,
+        width=width,
     )
     return Group(*said, table)
 
 
-def player_table(rows: Sequence[RoundRow], *, title: str | None = None) -> Table:
-    """A player's rounds (newest first), each with its board and its rank there."""
+def player_table(rows: Sequence[RoundRow], *, title: str | None = None, width: int = 100) -> Table:
+    """A player's rounds (newest first), each with its board and its rank there.
+
+    Below :data:`WIDE` columns the streak and the time are left out, the date is
+    shortened to month and day, the board key (whole, to be copied into
+    ``--board``) comes last, and the frame is lighter.
+    """
+    wide = width >= WIDE
+    table = _score_table(title, wide)
+    board = ("board", {"overflow": "fold"})  # whole, to be copied into --board
+    columns: list[tuple[str, dict[str, Any]]] = [
+        ("date", {"no_wrap": True}),
+        *([board] if wide else []),
+        ("rank", {"justify": "right"}),
+        ("score", {"justify": "right", "style": "quiz.points"}),
+        ("right", {"justify": "right"}),
+        *([("streak", {"justify": "right"}), ("time", {"justify": "right"})] if wide else [board]),
+    ]
+    for name, options in columns:
+        table.add_column(name, **options)
+    for row in rows:
+        date = format_date(row.finished_at)
+        rank = "" if row.rank is None else f"#{row.rank}"
+        # right of answered: a skip is no miss
+        scores = [rank, str(row.score), f"{row.correct}/{row.answered_or_asked}"]
+        key = safe_text(row.board, one_line=True)
+        if wide:
+            table.add_row(date, key, *scores, str(row.best_streak), format_seconds(row.duration))
+        else:
+            table.add_row(date[5:10], *scores, key)
+    return table
+
+
+def _score_table(title: str | None, wide: bool) -> Table:
+    """An empty score table: a full frame when wide; else no walls and one space between."""
+    from rich import box
     from rich.table import Table
 
-    table = Table(
+    from quiz.term.console import accessible
+
+    return Table(
         title=None if title is None else safe_text(title, one_line=True),
         title_style="quiz.title",
         pad_edge=False,
+        box=None if accessible() else box.HEAVY_HEAD if wide else box.SIMPLE_HEAD,
+        padding=(0, 1) if wide else (0, 0),
     )
-    table.add_column("date", no_wrap=True)
-    table.add_column("board", overflow="fold")  # whole, to be copied into --board
-    table.add_column("rank", justify="right")
-    table.add_column("score", justify="right", style="quiz.points")
-    table.add_column("right", justify="right")
-    table.add_column("streak", justify="right")
-    table.add_column("time", justify="right")
-    for row in rows:
-        table.add_row(
-            format_date(row.finished_at),
-            safe_text(row.board, one_line=True),
-            "" if row.rank is None else f"#{row.rank}",
-            str(row.score),
-            f"{row.correct}/{row.answered_or_asked}",  # right of answered: a skip is no miss
-            str(row.best_streak),
-            format_seconds(row.duration),
-        )
-    return table
 
 
 def stats_view(stats: PlayerStats) -> RenderableType:
