@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from quiz.errors import StoreError
 from quiz.paths import SCORES_FILE, blocking_file, data_dir
@@ -24,6 +24,9 @@ from quiz.store import connect, schema
 from quiz.store.connect import StoreUnavailable, file_identity, is_damage, sqlite_error
 from quiz.store.records import BoardStanding, PlayerStats, RoundRecord, RoundRow
 from quiz.store.rows import HAS_PACK, ROUND_COLUMNS, encode_pack_needle, insert_round, to_round_row
+
+if TYPE_CHECKING:
+    from quiz.store.modes import PastAnswer, ReviewRecord
 
 __all__ = ["ScoreStore", "StoreError", "StoreUnavailable"]
 
@@ -132,8 +135,11 @@ class ScoreStore:
         """
         if not self.exists:
             return 0
+        from quiz.store.modes import forget_reviews
+
         where, params = _filters(player, pack, up_to_id)
         with self._guard("forget the scores"), self._transaction(write=True) as conn:
+            forget_reviews(conn, player, pack)
             return conn.execute(f"DELETE FROM rounds WHERE {where}", params).rowcount
 
     def import_json(self, path: Path) -> tuple[int, int]:
@@ -154,7 +160,29 @@ class ScoreStore:
         with self._guard("import the scores"), self._transaction(write=True) as conn:
             return transfer.insert_new(conn, records)
 
+    def save_reviews(self, records: Sequence[ReviewRecord]) -> int:
+        """Save the answers of a review (which is not a round) in one transaction."""
+        from quiz.store.modes import insert_reviews
+
+        self._writable("save the review")
+        with self._guard("save the review"), self._transaction(write=True) as conn:
+            return insert_reviews(conn, records)
+
     # -- reading -------------------------------------------------------------
+
+    def answer_history(self, player: str) -> list[PastAnswer]:
+        """Every answer the player gave, in rounds and reviews, oldest first."""
+        from quiz.store.modes import answer_history
+
+        with self._guard("read the scores"), self._transaction() as conn:
+            return answer_history(conn, player)
+
+    def daily_rounds(self, player: str) -> list[RoundRow]:
+        """The player's recorded daily rounds, oldest first."""
+        from quiz.store.modes import daily_rounds
+
+        with self._guard("read the scores"), self._transaction() as conn:
+            return daily_rounds(conn, player)
 
     def top(self, board: str, limit: int = 10, player: str | None = None) -> list[RoundRow]:
         """The best rounds on a board, best first (with ``player``: that player's only)."""
