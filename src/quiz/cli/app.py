@@ -18,7 +18,9 @@ import typer
 
 from quiz import __version__
 from quiz.cli.base import QuizCommand, QuizSubGroup
+from quiz.cli.modes import daily, review
 from quiz.cli.packs import packs_app
+from quiz.cli.party import party
 from quiz.cli.play import play
 from quiz.cli.scores import scores_app, stats
 from quiz.errors import ExitCode, QuizError
@@ -154,6 +156,9 @@ app.command("play", cls=QuizCommand)(play)
 app.add_typer(packs_app, name="packs")
 app.add_typer(scores_app, name="scores")
 app.command("stats", cls=QuizCommand)(stats)
+app.command("daily", cls=QuizCommand)(daily)
+app.command("review", cls=QuizCommand)(review)
+app.command("party", cls=QuizCommand)(party)
 
 
 def _on_signal(signum: int, _frame: object) -> None:

@@ -17,10 +17,14 @@ forgetting a round forgets its part in them.
 
 from __future__ import annotations
 
+import random
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+
+from quiz.game.select import AskedQuestion, ask_question
+from quiz.packs.model import Pack
 
 FIRST_BOX = 1
 LAST_BOX = 5
@@ -135,3 +139,48 @@ def total_counts(per_pack: Iterable[BoxCounts]) -> BoxCounts:
         retired += counts.retired
         due += counts.due
     return BoxCounts("", (boxes[0], boxes[1], boxes[2], boxes[3], boxes[4]), retired, due)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPlan:
+    """The questions a review asks, and what it had to leave out (and why)."""
+
+    asked: tuple[AskedQuestion, ...]
+    notes: tuple[str, ...]
+
+
+def plan_review(
+    due: Sequence[Card], packs: Mapping[str, Pack | None], count: int | None, seed: int
+) -> ReviewPlan:
+    """The due questions still in their packs, in order, at most ``count``.
+
+    ``packs`` maps each due card's pack id to the pack as it is now, or None
+    when it is no longer installed; a card whose question is gone from its pack
+    is left out. Every left-out question is counted in a note, never an error.
+    """
+    rng = random.Random(f"review:{seed}")
+    asked: list[AskedQuestion] = []
+    gone: Counter[str] = Counter()
+    changed: Counter[str] = Counter()
+    for card in due:
+        pack = packs.get(card.pack_id)
+        question = None if pack is None else pack.question(card.question_id)
+        if pack is None:
+            gone[card.pack_id] += 1
+        elif question is None:
+            changed[card.pack_id] += 1
+        elif count is None or len(asked) < count:
+            asked.append(ask_question(card.pack_id, question, rng))
+    notes = [
+        f"{_questions(n)} of the pack '{p}' skipped: the pack is not installed"
+        for p, n in sorted(gone.items())
+    ]
+    notes += [
+        f"{_questions(n)} of the pack '{p}' skipped: no longer in the pack"
+        for p, n in sorted(changed.items())
+    ]
+    return ReviewPlan(tuple(asked), tuple(notes))
+
+
+def _questions(n: int) -> str:
+    return "1 question" if n == 1 else f"{n} questions"

@@ -71,10 +71,10 @@ def select_questions(
         raise NoQuestionsError(_no_questions_message(pool, filters))
     rng = random.Random(seed)
     rng.shuffle(matching)
-    return [_ask(pack_id, q, rng) for pack_id, q in _without_leaks(matching, count)]
+    return [ask_question(pack_id, q, rng) for pack_id, q in without_leaks(matching, count)]
 
 
-def _without_leaks(
+def without_leaks(
     shuffled: Sequence[tuple[str, Question]], count: int
 ) -> list[tuple[str, Question]]:
     """The first ``count`` of ``shuffled``, passing over any that leaks with one taken
@@ -110,7 +110,8 @@ def _unique_sorted(packs: Iterable[Pack]) -> list[Pack]:
     return [by_id[pack_id] for pack_id in sorted(by_id)]
 
 
-def _ask(pack_id: str, question: Question, rng: random.Random) -> AskedQuestion:
+def ask_question(pack_id: str, question: Question, rng: random.Random) -> AskedQuestion:
+    """A question as it is asked: a choice question's options shuffled by ``rng``."""
     options: tuple[str, ...] = ()
     if question.type is QuestionType.CHOICE:
         shuffled = [question.answer_text, *question.wrong]

@@ -1,0 +1,335 @@
+"""``quiz daily`` and ``quiz review`` (and what ``quiz party`` shares): ways to play beyond a round.
+
+The rules live in ``game/`` (daily, review, party), the screens in ``term/``;
+these commands read the options, fetch what the rules need and hand over.
+``QUIZ_TODAY`` (``YYYY-MM-DD``) stands in for today's UTC date, so that tests
+and anyone checking a past day's challenge can fix the date.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+import typer
+
+from quiz.errors import QuizError
+
+if TYPE_CHECKING:
+    from quiz.game.daily import DailyChallenge
+    from quiz.game.review import Card
+    from quiz.game.round import Round
+    from quiz.packs.model import Pack
+
+TODAY_VARIABLE = "QUIZ_TODAY"
+
+PACK_OPTION = typer.Option(
+    None,
+    "--pack",
+    "-p",
+    metavar="ID|PATH",
+    help="A pack id or pack file; repeat for several. Default: the built-in pack.",
+)
+NAME_OPTION = typer.Option(
+    None, "--name", metavar="NAME", help="Your name (remembered for next time)."
+)
+PLAIN_OPTION = typer.Option(
+    False, "--plain", help="Plain lines for screen readers: no colour, no emoji."
+)
+PRACTICE_OPTION = typer.Option(False, "--practice", help="Play without recording anything.")
+SEED_OPTION = typer.Option(
+    None, "--seed", min=0, metavar="N", help="Replay: the same seed gives the same round."
+)
+
+
+def today() -> date:
+    """Today's UTC date, or the date ``QUIZ_TODAY`` names."""
+    from quiz.game.daily import parse_day
+
+    fixed = os.environ.get(TODAY_VARIABLE)
+    if fixed:
+        try:
+            return parse_day(fixed)
+        except QuizError as exc:
+            raise QuizError(f"{TODAY_VARIABLE}: {exc.message}") from None
+    return datetime.now(UTC).date()
+
+
+def plain_wanted(plain: bool) -> bool:
+    """Plain marks and text: --plain, NO_COLOR or a dumb terminal."""
+    return plain or bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+
+
+def _start(plain: bool) -> bool:
+    """Set the console up for a mode; whether input is a terminal."""
+    from quiz.term import console
+
+    interactive = sys.stdin.isatty()
+    console.set_plain(not interactive or plain_wanted(plain))
+    return interactive
+
+
+# -- daily ---------------------------------------------------------------------
+
+
+def daily(
+    pack: list[str] | None = PACK_OPTION,
+    name: str | None = NAME_OPTION,
+    plain: bool = PLAIN_OPTION,
+    practice: bool = PRACTICE_OPTION,
+    status: bool = typer.Option(
+        False, "--status", help="Today's result, the day streak and the last 14 days."
+    ),
+) -> None:
+    """The day's challenge: the same 10 questions for everyone with the same packs
+    on a UTC date. One recorded try a day; then a share line that spoils nothing.
+
+    \b
+    Examples:
+      quiz daily
+      quiz daily --status
+      quiz daily --pack my-pack --plain
+    """
+    from quiz.cli.play import _packs, _player, _time_limit
+    from quiz.game.daily import daily_challenge
+    from quiz.game.round import Round
+
+    interactive = _start(plain)
+    packs = _packs(pack or [])
+    day = today()
+    if status:
+        _daily_status(packs, day, name, plain_wanted(plain))
+        return
+    challenge = daily_challenge(day, packs)
+    player = None if practice else _player(name, interactive)
+    if player is not None and _played(player, challenge.board):
+        _say(f"You have played {day.isoformat()}'s challenge: this round is practice.")
+        player = None
+    game = Round(challenge.questions, _time_limit(None, packs), seed=challenge.seed)
+    duration = _run(game, _title(packs), interactive)
+    _daily_end(game, challenge, packs, player, duration, plain_wanted(plain))
+
+
+def _played(player: str, board: str) -> bool:
+    from quiz.store.db import ScoreStore
+
+    with ScoreStore.open(create=False) as store:
+        return bool(store.top(board, limit=1, player=player))
+
+
+def _daily_end(
+    game: Round,
+    challenge: DailyChallenge,
+    packs: list[Pack],
+    player: str | None,
+    duration: float,
+    plain: bool,
+) -> None:
+    from quiz.cli.play import _finish
+    from quiz.game.daily import board_day, day_streak
+    from quiz.store.db import ScoreStore
+    from quiz.store.player import remembered_name
+    from quiz.term.console import out
+    from quiz.term.modes import daily_share
+
+    _finish(game, challenge.board, player, challenge.seed, duration)
+    who = player or remembered_name()
+    days: list[date] = []
+    if who is not None:
+        with ScoreStore.open(create=False) as store:
+            days = [d for r in store.daily_rounds(who) if (d := board_day(r.board)) is not None]
+    streak = day_streak(days, challenge.day)
+    out().print(daily_share(challenge.day, _title(packs), game, streak, plain=plain))
+
+
+def _daily_status(packs: list[Pack], day: date, name: str | None, plain: bool) -> None:
+    from quiz.game.daily import board_day, daily_board, day_streak, recent_days
+    from quiz.store.db import ScoreStore
+    from quiz.term.console import out
+    from quiz.term.modes import daily_status
+
+    who = _known_player(name)
+    with ScoreStore.open(create=False) as store:
+        rows = store.daily_rounds(who)
+    days = recent_days(day)
+    boards = {daily_board(d, [p.id for p in packs]): d for d in days}
+    results = {boards[r.board]: r for r in rows if r.board in boards}
+    played = [d for r in rows if (d := board_day(r.board)) is not None]
+    out().print(daily_status(day, days, results, day_streak(played, day), plain=plain))
+
+
+# -- review --------------------------------------------------------------------
+
+
+def review(
+    pack: list[str] | None = typer.Option(
+        None, "--pack", "-p", metavar="ID", help="Only this pack's questions; repeatable."
+    ),
+    count: int | None = typer.Option(
+        None, "--count", "-n", min=1, metavar="N", help="At most N questions (default: all due)."
+    ),
+    name: str | None = NAME_OPTION,
+    seed: int | None = SEED_OPTION,
+    plain: bool = PLAIN_OPTION,
+    practice: bool = typer.Option(
+        False, "--practice", help="Ask the due questions without moving them between boxes."
+    ),
+    status: bool = typer.Option(
+        False, "--status", help="How many questions are in each box and due today, per pack."
+    ),
+) -> None:
+    """The questions you missed come back: a miss is due at once (box 1); each
+    right answer moves it up a box, due 1, 2, 4 and 8 days later (boxes 2-5);
+    right in box 5 retires it. Nothing goes on a high-score board.
+
+    \b
+    Examples:
+      quiz review
+      quiz review --status
+      quiz review -n 5 --pack la-la-land-first-look
+    """
+    from quiz.game.review import due_cards
+    from quiz.game.select import new_seed
+
+    interactive = _start(plain)
+    who = _known_player(name)
+    day = today()
+    cards = _cards(who)
+    if status:
+        _review_status(cards, day)
+        return
+    due = due_cards(cards.values(), day, pack or [])
+    if not due:
+        _say(_nothing_due(cards.values(), day))
+        return
+    _review_round(who, due, count, new_seed() if seed is None else seed, interactive, practice)
+
+
+def _cards(player: str) -> dict[tuple[str, str], Card]:
+    from quiz.game.review import ReviewAnswer, replay
+    from quiz.store.db import ScoreStore
+
+    with ScoreStore.open(create=False) as store:
+        history = store.answer_history(player)
+    return replay(ReviewAnswer(a.pack_id, a.question_id, a.correct, a.at) for a in history)
+
+
+def _nothing_due(cards: Iterable[Card], day: date) -> str:
+    upcoming = [c.due for c in cards if c.due is not None]
+    if not upcoming:
+        return "Nothing to review: no missed question is waiting."
+    return f"Nothing to review today; the next question is due on {min(upcoming).isoformat()}."
+
+
+def _review_status(cards: dict[tuple[str, str], Card], day: date) -> None:
+    from quiz.game.review import box_counts, total_counts
+    from quiz.term.console import out
+    from quiz.term.modes import box_table
+
+    counts = box_counts(cards.values(), day)
+    if not counts:
+        _say("No questions to review yet: missed questions come back here.")
+        return
+    out().print(box_table(counts, total_counts(counts)))
+
+
+def _review_round(
+    player: str, due: list[Card], count: int | None, seed: int, interactive: bool, practice: bool
+) -> None:
+    from quiz.game.review import plan_review
+    from quiz.game.round import Round
+    from quiz.term.console import out, print_warning
+    from quiz.term.results import summary_table, totals_text
+
+    packs = _packs_by_id({c.pack_id for c in due})
+    plan = plan_review(due, packs, count, seed)
+    for note in plan.notes:
+        print_warning(note)
+    if not plan.asked:
+        _say("Nothing left to review: the due questions' packs have changed.")
+        return
+    limit = _shared_limit([p for p in packs.values() if p is not None])
+    game = Round(plan.asked, limit, seed=seed)
+    duration = _run(game, "Review", interactive)
+    console = out()
+    console.print()
+    console.print(summary_table(game))
+    console.print(totals_text(game, duration))
+    if practice:
+        _say("Practice: the questions stay in their boxes.")
+        return
+    _save_review(player, game)
+
+
+def _save_review(player: str, game: Round) -> None:
+    from quiz.store.db import ScoreStore
+    from quiz.store.modes import ReviewRecord
+    from quiz.term.console import out
+    from quiz.term.modes import box_moves
+
+    now = datetime.now(UTC)
+    records = [
+        ReviewRecord(player, r.asked.pack_id, r.asked.question.id, r.correct, now)
+        for r in game.results
+    ]
+    with ScoreStore.open() as store:
+        store.save_reviews(records)
+    for line in box_moves(game.results, _cards(player)):
+        out().print(line, markup=False, highlight=False)
+
+
+def _packs_by_id(pack_ids: set[str]) -> dict[str, Pack | None]:
+    from quiz.errors import PackError, PackNotFoundError
+    from quiz.packs.discovery import resolve
+
+    found: dict[str, Pack | None] = {}
+    for pack_id in sorted(pack_ids):
+        try:
+            found[pack_id] = resolve(pack_id)
+        except (PackNotFoundError, PackError):
+            found[pack_id] = None
+    return found
+
+
+def _shared_limit(packs: list[Pack]) -> float | None:
+    from quiz.cli.play import _time_limit
+
+    return _time_limit(None, packs) if packs else None
+
+
+# -- shared --------------------------------------------------------------------
+
+
+def _known_player(name: str | None) -> str:
+    """The player named, else the remembered one; a clear error if there is none."""
+    from quiz.store.player import normalize_player_name, remembered_name
+
+    if name is not None:
+        return normalize_player_name(name)
+    known = remembered_name()
+    if known is None:
+        raise QuizError(
+            "whose questions? No name was given and none is remembered yet", hint="pass --name NAME"
+        )
+    return known
+
+
+def _title(packs: list[Pack]) -> str:
+    return packs[0].title if len(packs) == 1 else " + ".join(p.title for p in packs)
+
+
+def _run(game: Round, title: str, interactive: bool) -> float:
+    from quiz.term.console import out
+    from quiz.term.session import LineReader, Session
+
+    console = out()
+    return Session(game, console, LineReader(console, interactive), title).play()
+
+
+def _say(text: str) -> None:
+    from quiz.term.console import out
+
+    out().print(text, markup=False, highlight=False)

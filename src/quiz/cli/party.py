@@ -1,0 +1,112 @@
+"""``quiz party``: 2 to 8 players take turns on one terminal."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+from quiz.cli.modes import (
+    PACK_OPTION,
+    PLAIN_OPTION,
+    PRACTICE_OPTION,
+    SEED_OPTION,
+    _say,
+    _start,
+    _title,
+)
+from quiz.game.party import DEFAULT_PER_PLAYER
+
+if TYPE_CHECKING:
+    from quiz.term.party import PartyPlay
+    from quiz.term.session import LineReader
+
+
+def party(
+    player: list[str] | None = typer.Option(
+        None, "--player", metavar="NAME", help="A player, in turn order; repeat for 2-8 players."
+    ),
+    pack: list[str] | None = PACK_OPTION,
+    count: int = typer.Option(
+        DEFAULT_PER_PLAYER, "--count", "-n", min=1, metavar="N", help="Questions for each player."
+    ),
+    seed: int | None = SEED_OPTION,
+    plain: bool = PLAIN_OPTION,
+    practice: bool = PRACTICE_OPTION,
+) -> None:
+    """2 to 8 players take turns on one terminal, the same number of questions
+    each with the same mix of difficulties; a scoreboard after every turn, a
+    podium at the end, and each player's result on a party board.
+
+    \b
+    Examples:
+      quiz party --player Mia --player Seb
+      quiz party --player A --player B --player C -n 3 --pack my-pack
+    """
+    from quiz.cli.play import _packs, _time_limit
+    from quiz.game.party import plan_party, standings
+    from quiz.game.select import new_seed
+    from quiz.term.console import out
+    from quiz.term.modes import podium
+    from quiz.term.party import play_party
+    from quiz.term.session import LineReader
+
+    interactive = _start(plain)
+    packs = _packs(pack or [])
+    console = out()
+    reader = LineReader(console, interactive)
+    names = _party_names(player) if player else _ask_players(reader)
+    seed = new_seed() if seed is None else seed
+    plan = plan_party(packs, names, count, seed)
+    if plan.capped:
+        _say(
+            f"The packs can give each of {len(names)} players at most {plan.per_player} "
+            f"question{'' if plan.per_player == 1 else 's'} with the same mix of "
+            f"difficulties: playing {plan.per_player} each."
+        )
+    limit = _time_limit(None, packs)
+    played = play_party(plan, limit, _title(packs), console, reader, seed)
+    console.print(podium(standings({n: r.summary() for n, r in played.rounds.items()})))
+    if practice:
+        _say("Practice party: nothing was recorded.")
+        return
+    _record_party(played, [p.id for p in packs], plan.per_player, limit, seed)
+
+
+def _party_names(given: list[str]) -> list[str]:
+    from quiz.store.player import normalize_player_name
+
+    return [normalize_player_name(name) for name in given]
+
+
+def _ask_players(reader: LineReader) -> list[str]:
+    from quiz.game.party import MAX_PLAYERS, MIN_PLAYERS
+    from quiz.store.player import normalize_player_name
+
+    names: list[str] = []
+    while len(names) < MAX_PLAYERS:
+        done = " (Enter to start)" if len(names) >= MIN_PLAYERS else ""
+        typed = reader.read(f"Player {len(names) + 1}'s name{done}: ").strip()
+        if not typed:
+            if len(names) >= MIN_PLAYERS:
+                break
+            continue
+        names.append(normalize_player_name(typed))
+    return names
+
+
+def _record_party(
+    played: PartyPlay, pack_ids: list[str], each: int, limit: float | None, seed: int
+) -> None:
+    from quiz.cli.play import _open_store, _record, _save
+    from quiz.game.board import board_key
+    from quiz.game.party import party_board
+
+    board = party_board(board_key(pack_ids, each, limit))
+    store = _open_store()
+    if store is None:
+        return
+    with store:
+        for name, game in played.rounds.items():
+            _save(store, _record(game, board, name, seed, played.durations[name]))
+    _say(f"Recorded on the party board {board} (quiz scores --board {board}).")
