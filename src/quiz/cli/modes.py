@@ -58,6 +58,12 @@ def today() -> date:
     return datetime.now(UTC).date()
 
 
+def now() -> datetime:
+    """This moment in UTC; on the day ``QUIZ_TODAY`` names when it is set."""
+    moment = datetime.now(UTC)
+    return datetime.combine(today(), moment.timetz()) if os.environ.get(TODAY_VARIABLE) else moment
+
+
 def plain_wanted(plain: bool) -> bool:
     """Plain marks and text: --plain, NO_COLOR or a dumb terminal."""
     return plain or bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
@@ -270,9 +276,9 @@ def _save_review(player: str, game: Round) -> None:
     from quiz.term.console import out
     from quiz.term.modes import box_moves
 
-    now = datetime.now(UTC)
+    moment = now()
     records = [
-        ReviewRecord(player, r.asked.pack_id, r.asked.question.id, r.correct, now)
+        ReviewRecord(player, r.asked.pack_id, r.asked.question.id, r.correct, moment)
         for r in game.results
     ]
     with ScoreStore.open() as store:
@@ -332,4 +338,4 @@ def _run(game: Round, title: str, interactive: bool) -> float:
 def _say(text: str) -> None:
     from quiz.term.console import out
 
-    out().print(text, markup=False, highlight=False)
+    out().print(text, markup=False, highlight=False, soft_wrap=True)
