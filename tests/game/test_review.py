@@ -116,3 +116,32 @@ def test_box_counts_per_pack_and_total() -> None:
     ]
     total = total_counts(counts)
     assert (total.boxes, total.retired, total.due, total.active) == ((1, 1, 0, 0, 1), 1, 2, 3)
+
+
+def test_plan_review_leaves_out_what_is_gone_with_notes() -> None:
+    from quiz.game.review import plan_review
+    from quiz.packs.model import Pack, Question, QuestionType
+
+    film = Pack(
+        id="film",
+        title="Film",
+        questions=tuple(
+            Question(id=q, type=QuestionType.CHOICE, prompt="?", answer="a", wrong=("b", "c"))
+            for q in ("a", "b", "c")
+        ),
+    )
+    due = [
+        Card("film", "a", 1, T0.date(), T0),
+        Card("film", "removed", 1, T0.date(), T0),
+        Card("old", "x", 1, T0.date(), T0),
+        Card("old", "y", 1, T0.date(), T0),
+        Card("film", "c", 1, T0.date(), T0),
+    ]
+    plan = plan_review(due, {"film": film, "old": None}, None, seed=1)
+    assert [a.question.id for a in plan.asked] == ["a", "c"]
+    assert sorted(plan.asked[0].options) == ["a", "b", "c"]
+    assert plan.notes == (
+        "2 questions of the pack 'old' skipped: the pack is not installed",
+        "1 question of the pack 'film' skipped: no longer in the pack",
+    )
+    assert [a.question.id for a in plan_review(due, {"film": film}, 1, 1).asked] == ["a"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from quiz.game.select import AskedQuestion, ask_question
-from quiz.packs.model import Pack
+from quiz.packs.model import Pack, Question
 
 FIRST_BOX = 1
 LAST_BOX = 5
@@ -164,7 +164,7 @@ def plan_review(
     changed: Counter[str] = Counter()
     for card in due:
         pack = packs.get(card.pack_id)
-        question = None if pack is None else pack.question(card.question_id)
+        question = None if pack is None else _find(pack, card.question_id)
         if pack is None:
             gone[card.pack_id] += 1
         elif question is None:
@@ -180,6 +180,10 @@ def plan_review(
         for p, n in sorted(changed.items())
     ]
     return ReviewPlan(tuple(asked), tuple(notes))
+
+
+def _find(pack: Pack, question_id: str) -> Question | None:
+    return next((q for q in pack.questions if q.id == question_id), None)
 
 
 def _questions(n: int) -> str:
