@@ -115,3 +115,13 @@ def test_a_bad_injected_date_is_an_error(monkeypatch: pytest.MonkeyPatch) -> Non
     result = runner.invoke(app, ["daily", "--name", "ann"])
     assert result.exit_code == 1
     assert "error: QUIZ_TODAY: 'someday' is not a date of the form YYYY-MM-DD" in result.stderr
+
+
+def test_stats_show_the_daily_streak_and_the_review_boxes() -> None:
+    daily("--name", "ann")
+    result = runner.invoke(app, ["stats", "--player", "ann"])
+    assert result.exit_code == 0
+    assert "Today (2026-12-01)" in result.stdout
+    assert "Daily: 1 day in a row; today 7/10" in result.stdout
+    assert "Review: box 1: 3 · box 2: 0" in result.stdout
+    assert "Due today: 3 (quiz review)" in result.stdout

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from quiz.game.review import Card
     from quiz.game.round import Round
     from quiz.packs.model import Pack
+    from quiz.store.db import ScoreStore
 
 TODAY_VARIABLE = "QUIZ_TODAY"
 
@@ -304,6 +305,34 @@ def _shared_limit(packs: list[Pack]) -> float | None:
     from quiz.cli.play import _time_limit
 
     return _time_limit(None, packs) if packs else None
+
+
+# -- stats ---------------------------------------------------------------------
+
+
+def mode_figures(store: ScoreStore, player: str) -> dict[str, Any]:
+    """The daily streak and today's daily, and the review boxes: for ``quiz stats``."""
+    from quiz.game.daily import board_day, day_streak
+    from quiz.game.review import ReviewAnswer, box_counts, replay, total_counts
+
+    day = today()
+    dailies = store.daily_rounds(player)
+    played = [d for r in dailies if (d := board_day(r.board)) is not None]
+    done = [r for r in dailies if board_day(r.board) == day]
+    history = store.answer_history(player)
+    cards = replay(ReviewAnswer(a.pack_id, a.question_id, a.correct, a.at) for a in history)
+    total = total_counts(box_counts(cards.values(), day))
+    return {
+        "daily": {
+            "today": day.isoformat(),
+            "streak": day_streak(played, day),
+            "played_today": [
+                {"board": r.board, "correct": r.correct, "total": r.total, "score": r.score}
+                for r in done
+            ],
+        },
+        "review": {"boxes": list(total.boxes), "retired": total.retired, "due_today": total.due},
+    }
 
 
 # -- shared --------------------------------------------------------------------

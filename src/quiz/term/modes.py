@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from quiz.game.daily import Mark, mark_of, marks_row, share_line, streak_text
 from quiz.game.party import Standing
@@ -167,3 +167,22 @@ def turn_heading(name: str, turn: int, turns: int) -> Text:
     heading.append_text(safe_text(f"{name}'s turn", "quiz.accent", one_line=True))
     heading.append(f" ({turn} of {turns})", style="quiz.dim")
     return heading
+
+
+def mode_figures_view(figures: Mapping[str, Any]) -> RenderableType:
+    """The daily streak and the review boxes, under ``quiz stats``."""
+    from rich.console import Group
+    from rich.text import Text
+
+    daily, review = figures["daily"], figures["review"]
+    today = ", ".join(
+        f"{d['correct']}/{d['total']}, {d['score']:,} pts" for d in daily["played_today"]
+    )
+    boxes = " · ".join(f"box {n}: {count}" for n, count in enumerate(review["boxes"], 1))
+    return Group(
+        Text(""),
+        Text(f"Today ({daily['today']})", style="bold"),
+        Text(f"  Daily: {streak_text(daily['streak'])}; today {today or 'not played yet'}"),
+        Text(f"  Review: {boxes} · retired: {review['retired']}"),
+        Text(f"  Due today: {review['due_today']} (quiz review)"),
+    )
