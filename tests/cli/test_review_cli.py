@@ -126,3 +126,18 @@ def test_without_a_name_it_asks_for_one() -> None:
     result = runner.invoke(app, ["review"])
     assert result.exit_code == 1
     assert "hint: pass --name NAME" in result.stderr
+
+
+def test_reset_export_and_import_carry_the_boxes(tmp_path: Path) -> None:
+    missed = play_round()
+    order = by_id(missed)
+    review(lines=[order[0].question.answer_text, wrong_text(order[1]), wrong_text(order[2])])
+    before = boxes()
+    assert before[order[0].question.id] == 2
+    backup = tmp_path / "backup.json"
+    assert runner.invoke(app, ["scores", "export", str(backup)]).exit_code == 0
+    assert runner.invoke(app, ["scores", "reset", "--yes"]).exit_code == 0
+    assert boxes() == {}
+    done = runner.invoke(app, ["scores", "import", str(backup)])
+    assert done.exit_code == 0, done.stderr
+    assert boxes() == before

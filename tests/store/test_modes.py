@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from quiz.store.db import ScoreStore
 from quiz.store.modes import ReviewRecord
@@ -80,3 +83,104 @@ def test_a_missing_file_has_no_history(quiz_home: Path) -> None:
         assert store.answer_history("Mia") == []
         assert store.daily_rounds("Mia") == []
     assert not (quiz_home / "scores.db").exists()
+
+
+def test_export_and_import_carry_review_answers(
+    store: ScoreStore, make_round: MakeRound, tmp_path: Path
+) -> None:
+    import json
+
+    store.save_round(make_round())
+    store.save_reviews([review(), review("Bo", right=False)])
+    exported = tmp_path / "export.json"
+    store.export_json(exported)
+    data = json.loads(exported.read_text())
+    assert data["reviews"][1] == {
+        "player": "Bo",
+        "pack_id": "la-la-land-first-look",
+        "question_id": "age",
+        "correct": False,
+        "answered_at": "2025-03-01T12:30:00.000000+00:00",
+    }
+    with ScoreStore.open(tmp_path / "other") as other:
+        assert other.import_json(exported) == (1, 0)
+        assert other.import_json(exported) == (0, 1)  # nothing twice, reviews neither
+        assert other.answer_history("Mia") == store.answer_history("Mia")
+        assert other.answer_history("Bo") == store.answer_history("Bo")
+        assert len(other.answer_history("Bo")) == 1
+
+
+def test_an_export_without_reviews_still_imports(
+    store: ScoreStore, make_round: MakeRound, tmp_path: Path
+) -> None:
+    import json
+
+    store.save_round(make_round())
+    exported = tmp_path / "export.json"
+    store.export_json(exported)
+    data = json.loads(exported.read_text())
+    del data["reviews"]
+    exported.write_text(json.dumps(data))
+    with ScoreStore.open(tmp_path / "other") as other:
+        assert other.import_json(exported) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("reviews", "message"),
+    [
+        ({}, "reviews: expected a list"),
+        ([{"player": "Mia"}], "reviews[0].pack_id: missing"),
+        (
+            [
+                {
+                    "player": "Mia",
+                    "pack_id": "p",
+                    "question_id": "q",
+                    "correct": 1,
+                    "answered_at": "2025-01-01T00:00:00",
+                }
+            ],
+            "reviews[0].correct: expected true or false",
+        ),
+        (
+            [
+                {
+                    "player": " ",
+                    "pack_id": "p",
+                    "question_id": "q",
+                    "correct": True,
+                    "answered_at": "2025-01-01T00:00:00",
+                }
+            ],
+            "reviews[0].player: a player name needs",
+        ),
+        (
+            [
+                {
+                    "player": "Mia",
+                    "pack_id": "p",
+                    "question_id": "q",
+                    "correct": True,
+                    "answered_at": "yesterday",
+                }
+            ],
+            "reviews[0].answered_at: expected a date and time",
+        ),
+    ],
+)
+def test_bad_reviews_in_an_import_are_refused(
+    reviews: object, message: str, tmp_path: Path
+) -> None:
+    import json
+
+    from quiz.errors import QuizError
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({"format": "quiz-scores", "version": 1, "rounds": [], "reviews": reviews})
+    )
+    with (
+        ScoreStore.open(tmp_path / "other") as other,
+        pytest.raises(QuizError, match=re.escape(message)),
+    ):
+        other.import_json(bad)

@@ -262,11 +262,11 @@ def import_scores(
     file: str = typer.Argument(..., metavar="FILE", help="A file from quiz scores export."),
 ) -> None:
     from quiz.store.db import ScoreStore
-    from quiz.store.transfer import read_export
+    from quiz.store.transfer import read_export_file
 
-    records = read_export(Path(file))  # check the whole file before touching the score file
+    export = read_export_file(Path(file))  # check the whole file before touching the score file
     with _notices(ScoreStore.open()) as store:
-        imported, skipped = store.import_records(records)
+        imported, skipped = store.import_records(export.rounds, export.reviews)
     _say(f"Imported {_rounds(imported)} ({skipped} already recorded).")
 
 

@@ -148,17 +148,26 @@ class ScoreStore:
         The whole file is checked first: a bad file raises :class:`QuizError`
         and adds nothing; a good one is added in one transaction.
         """
-        from quiz.store.transfer import read_export
+        from quiz.store.transfer import read_export_file
 
-        return self.import_records(read_export(path))
+        export = read_export_file(path)
+        return self.import_records(export.rounds, export.reviews)
 
-    def import_records(self, records: Sequence[RoundRecord]) -> tuple[int, int]:
-        """Add rounds not already on record (same player, board, finish time and score)."""
+    def import_records(
+        self, records: Sequence[RoundRecord], reviews: Sequence[ReviewRecord] = ()
+    ) -> tuple[int, int]:
+        """Add rounds not already on record (same player, board, finish time and score).
+
+        Review answers not already on record are added in the same transaction.
+        """
         from quiz.store import transfer
+        from quiz.store.modes import insert_new_reviews
 
         self._writable("import scores")
         with self._guard("import the scores"), self._transaction(write=True) as conn:
-            return transfer.insert_new(conn, records)
+            added = transfer.insert_new(conn, records)
+            insert_new_reviews(conn, reviews)
+            return added
 
     def save_reviews(self, records: Sequence[ReviewRecord]) -> int:
         """Save the answers of a review (which is not a round) in one transaction."""

@@ -16,6 +16,13 @@ The file is one JSON object, one round a line::
 ``input`` (``terminal`` or ``piped``), ``mode`` (``solo``, ``survival``, ...),
 ``answered`` and ``skipped`` came with the score file's schema version 2; a
 file without them imports as terminal solo rounds, counts taken from the answers.
+
+After the rounds, ``"reviews"`` lists the answers given in ``quiz review``
+(which are not rounds), one an entry: ``{"player": "Mia", "pack_id": ...,
+"question_id": ..., "correct": false, "answered_at": ...}``; a file without
+it (from an older quiz) has none. With the rounds' answers they carry the
+review boxes.
+
 ``time_limit`` is ``null`` for an untimed round; times are ISO 8601 (UTC when
 no offset is given); answers are in the order they were asked. Unknown keys
 are ignored. On import, a round already on record (same player, board,
@@ -28,12 +35,14 @@ import json
 import math
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from quiz.atomic import atomic_write
 from quiz.errors import QuizError
+from quiz.store.modes import ReviewRecord
 from quiz.store.player import normalize_player_name
 from quiz.store.records import INPUTS, SOLO, TERMINAL, AnswerRecord, RoundRecord
 from quiz.store.rows import insert_round, iso_utc, parse_utc, read_list
@@ -77,8 +86,27 @@ def write_export(conn: sqlite3.Connection, stream: IO[str]) -> int:
         stream.write(",\n  " if count else "\n  ")
         stream.write(json.dumps(_round_json(conn, row)))
         count += 1
-    stream.write("\n ]}\n")
+    stream.write("\n ],\n")
+    _write_reviews(conn, stream)
+    stream.write("}\n")
     return count
+
+
+def _write_reviews(conn: sqlite3.Connection, stream: IO[str]) -> None:
+    from quiz.store.modes import all_reviews
+
+    stream.write(' "reviews": [')
+    for index, review in enumerate(all_reviews(conn)):
+        stream.write(",\n  " if index else "\n  ")
+        item = {
+            "player": review.player,
+            "pack_id": review.pack_id,
+            "question_id": review.question_id,
+            "correct": review.correct,
+            "answered_at": iso_utc(review.at),
+        }
+        stream.write(json.dumps(item))
+    stream.write("\n ]")
 
 
 def _round_json(conn: sqlite3.Connection, row: Any) -> dict[str, Any]:
@@ -130,8 +158,21 @@ class _Invalid(Exception):
         super().__init__(f"{where}: {message}" if where else message)
 
 
+@dataclass(frozen=True, slots=True)
+class Export:
+    """What an export file holds: rounds, and the answers given in reviews."""
+
+    rounds: list[RoundRecord]
+    reviews: list[ReviewRecord]
+
+
 def read_export(path: Path) -> list[RoundRecord]:
     """The rounds of an export file, every field checked; :class:`QuizError` if it is not one."""
+    return read_export_file(path).rounds
+
+
+def read_export_file(path: Path) -> Export:
+    """Everything in an export file, every field checked; :class:`QuizError` if it is not one."""
     hint = "export files are written by `quiz scores export FILE`"
     try:
         data = json.loads(path.read_bytes(), parse_constant=_no_constant)
@@ -147,7 +188,7 @@ def read_export(path: Path) -> list[RoundRecord]:
     except (ValueError, RecursionError) as exc:
         raise QuizError(f"{path} is not a quiz scores file: {exc}", hint=hint) from None
     try:
-        return _rounds(data)
+        return Export(_rounds(data), _reviews(data))
     except _Invalid as exc:
         raise QuizError(f"{path}: {exc}", hint=hint) from None
 
@@ -182,6 +223,28 @@ def _rounds(data: object) -> list[RoundRecord]:
     if not isinstance(rounds, list):
         raise _Invalid("rounds", "expected a list")
     return [_round(item, f"rounds[{index}]") for index, item in enumerate(rounds)]
+
+
+def _reviews(data: object) -> list[ReviewRecord]:
+    reviews = _object(data, "").get("reviews", [])
+    if not isinstance(reviews, list):
+        raise _Invalid("reviews", "expected a list")
+    return [_review(item, f"reviews[{index}]") for index, item in enumerate(reviews)]
+
+
+def _review(data: object, where: str) -> ReviewRecord:
+    item = _object(data, where)
+    try:
+        player = normalize_player_name(_get(item, "player", where, str))
+    except QuizError as exc:
+        raise _Invalid(f"{where}.player", exc.message) from None
+    return ReviewRecord(
+        player=player,
+        pack_id=_text(item, "pack_id", where),
+        question_id=_text(item, "question_id", where),
+        correct=_get(item, "correct", where, bool),
+        at=_moment(item, "answered_at", where),
+    )
 
 
 def _round(data: object, where: str) -> RoundRecord:
