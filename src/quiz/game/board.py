@@ -125,7 +125,18 @@ def default_board_key() -> str:
 
 
 def describe_board(key: str) -> str:
-    """The board a key names, in words; the key itself if it is malformed."""
+    """The board a key names, in words; the key itself if it is malformed.
+
+    The play modes' boards read ``daily/<date>/<packs>`` and ``party/<board key>``.
+    """
+    from quiz.game.daily import board_day
+
+    mode, _, rest = key.partition("/")
+    day = board_day(key)
+    if day is not None:
+        return f"daily challenge {day.isoformat()} · {' + '.join(rest.split('/', 1)[1].split('+'))}"
+    if mode == "party" and parse_board_key(rest) is not None:
+        return f"party · {describe_board(rest)}"
     board = parse_board_key(key)
     return key if board is None else board.describe()
 
