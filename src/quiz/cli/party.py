@@ -50,6 +50,7 @@ def party(
     from quiz.term.modes import podium
     from quiz.term.party import play_party
     from quiz.term.session import LineReader
+    from quiz.words import plural
 
     interactive = _start(plain)
     packs = _packs(pack or [])
@@ -60,8 +61,8 @@ def party(
     plan = plan_party(packs, names, count, seed)
     if plan.capped:
         _say(
-            f"The packs can give each of {len(names)} players at most {plan.per_player} "
-            f"question{'' if plan.per_player == 1 else 's'} with the same mix of "
+            f"The packs can give each of {len(names)} players at most "
+            f"{plural(plan.per_player, 'question')} with the same mix of "
             f"difficulties: playing {plan.per_player} each."
         )
     limit = _time_limit(None, packs)

@@ -32,6 +32,7 @@ from enum import StrEnum
 from quiz.errors import QuizError
 from quiz.game.select import TRUEFALSE_OPTIONS, AskedQuestion
 from quiz.packs.model import Pack, Question, QuestionType
+from quiz.words import plural
 
 DAILY_COUNT = 10
 HISTORY_DAYS = 14
@@ -146,7 +147,7 @@ def day_streak(days: Collection[date], today: date) -> int:
 def streak_text(streak: int) -> str:
     if streak == 0:
         return "no daily streak yet"
-    return "1 day in a row" if streak == 1 else f"{streak} days in a row"
+    return f"{plural(streak, 'day')} in a row"
 
 
 def recent_days(today: date, count: int = HISTORY_DAYS) -> list[date]:

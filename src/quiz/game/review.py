@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 
 from quiz.game.select import AskedQuestion, ask_question
 from quiz.packs.model import Pack, Question
+from quiz.words import plural
 
 FIRST_BOX = 1
 LAST_BOX = 5
@@ -172,11 +173,11 @@ def plan_review(
         elif count is None or len(asked) < count:
             asked.append(ask_question(card.pack_id, question, rng))
     notes = [
-        f"{_questions(n)} of the pack '{p}' skipped: the pack is not installed"
+        f"{plural(n, 'question')} of the pack '{p}' skipped: the pack is not installed"
         for p, n in sorted(gone.items())
     ]
     notes += [
-        f"{_questions(n)} of the pack '{p}' skipped: no longer in the pack"
+        f"{plural(n, 'question')} of the pack '{p}' skipped: no longer in the pack"
         for p, n in sorted(changed.items())
     ]
     return ReviewPlan(tuple(asked), tuple(notes))
@@ -184,7 +185,3 @@ def plan_review(
 
 def _find(pack: Pack, question_id: str) -> Question | None:
     return next((q for q in pack.questions if q.id == question_id), None)
-
-
-def _questions(n: int) -> str:
-    return "1 question" if n == 1 else f"{n} questions"

@@ -19,6 +19,7 @@ from quiz.packs.model import format_number
 from quiz.term.modes import pass_screen, scoreboard, turn_heading
 from quiz.term.sanitize import safe_text
 from quiz.term.session import LineReader, Session
+from quiz.words import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -70,10 +71,9 @@ def _intro(console: Console, plan: PartyPlan, time_limit: float | None, title: s
     from rich.rule import Rule
 
     timing = f"{format_number(time_limit)} seconds per question" if time_limit else "untimed"
-    each = "question" if plan.per_player == 1 else "questions"
     console.print(Rule(safe_text(f"Party · {title}", "quiz.title", one_line=True)))
     players = safe_text(", ".join(plan.players), one_line=True)
-    players.append(f" · {plan.per_player} {each} each · {timing}")
+    players.append(f" · {plural(plan.per_player, 'question')} each · {timing}")
     console.print(players)
     console.print(
         "One question a turn. Lifelines, once each per player: 50 for 50:50, skip to pass.",
