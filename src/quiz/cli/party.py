@@ -110,4 +110,4 @@ def _record_party(
     with store:
         for name, game in played.rounds.items():
             _save(store, _record(game, board, name, seed, played.durations[name]))
-    _say(f"Recorded on the party board {board} (quiz scores --board {board}).")
+    _say(f"Recorded on the party board: quiz scores --board {board}")

@@ -76,11 +76,12 @@ def box_table(counts: Sequence[BoxCounts], total: BoxCounts) -> RenderableType:
     from rich.table import Table
 
     table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, title="Review boxes")
-    table.add_column("pack")
+    table.add_column("pack", overflow="fold")
     for number in range(1, LAST_BOX + 1):
-        table.add_column(f"box {number}", justify="right")
+        table.add_column(f"box {number}" if number == 1 else str(number), justify="right")
     table.add_column("retired", justify="right")
     table.add_column("due today", justify="right")
+    table.caption = "boxes 2-5 come back 1, 2, 4 and 8 days after a right answer"
     for row in [*counts, total] if len(counts) > 1 else counts:
         name = safe_text(row.pack_id or "all packs", one_line=True)
         table.add_row(name, *map(str, row.boxes), str(row.retired), str(row.due))
@@ -89,13 +90,13 @@ def box_table(counts: Sequence[BoxCounts], total: BoxCounts) -> RenderableType:
 
 def box_moves(results: Sequence[AnswerResult], after: Mapping[tuple[str, str], Card]) -> list[str]:
     """One line a reviewed question: where it went."""
-    lines = []
+    lines = ["", "Where they go next:"]
     for result in results:
         key = (result.asked.pack_id, result.asked.question.id)
         card = after.get(key)
         where = "retired" if card is None or card.retired else f"box {card.box}"
         due = "" if card is None or card.due is None else f", due {card.due.isoformat()}"
-        lines.append(f"{clean_line(key[1])}: {where}{due}")
+        lines.append(f"  {clean_line(key[1])}: {where}{due}")
     return lines
 
 
