@@ -107,3 +107,11 @@ def test_bad_player_lists_are_errors() -> None:
     code, _, err = party("--player", "A", "--player", "a", lines=[])
     assert code == 1
     assert "two players are called 'a'" in err
+
+
+def test_five_questions_each_by_default() -> None:
+    lines = turns(["A", "B"], 5, 8, {"A": True, "B": False})
+    code, out, _ = party("--player", "A", "--player", "B", "--seed", "8", "--practice", lines=lines)
+    assert code == 0
+    assert out.count("A's turn") == 5
+    assert "A wins!" in out

@@ -15,7 +15,6 @@ from quiz.cli.modes import (
     _start,
     _title,
 )
-from quiz.game.party import DEFAULT_PER_PLAYER
 
 if TYPE_CHECKING:
     from quiz.term.party import PartyPlay
@@ -27,8 +26,8 @@ def party(
         None, "--player", metavar="NAME", help="A player, in turn order; repeat for 2-8 players."
     ),
     pack: list[str] | None = PACK_OPTION,
-    count: int = typer.Option(
-        DEFAULT_PER_PLAYER, "--count", "-n", min=1, metavar="N", help="Questions for each player."
+    count: int | None = typer.Option(
+        None, "--count", "-n", min=1, metavar="N", help="Questions for each player (default 5)."
     ),
     seed: int | None = SEED_OPTION,
     plain: bool = PLAIN_OPTION,
@@ -44,7 +43,7 @@ def party(
       quiz party --player A --player B --player C -n 3 --pack my-pack
     """
     from quiz.cli.play import _packs, _time_limit
-    from quiz.game.party import plan_party, standings
+    from quiz.game.party import DEFAULT_PER_PLAYER, plan_party, standings
     from quiz.game.select import new_seed
     from quiz.term.console import out
     from quiz.term.modes import podium
@@ -58,7 +57,7 @@ def party(
     reader = LineReader(console, interactive)
     names = _party_names(player) if player else _ask_players(reader)
     seed = new_seed() if seed is None else seed
-    plan = plan_party(packs, names, count, seed)
+    plan = plan_party(packs, names, count or DEFAULT_PER_PLAYER, seed)
     if plan.capped:
         _say(
             f"The packs can give each of {len(names)} players at most "
