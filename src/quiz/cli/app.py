@@ -156,9 +156,11 @@ app.command("play", cls=QuizCommand)(play)
 app.add_typer(packs_app, name="packs")
 app.add_typer(scores_app, name="scores")
 app.command("stats", cls=QuizCommand)(stats)
-app.command("daily", cls=QuizCommand)(daily)
-app.command("review", cls=QuizCommand)(review)
-app.command("party", cls=QuizCommand)(party)
+app.command("daily", cls=QuizCommand, short_help="The day's challenge: 10 questions, one try.")(
+    daily
+)
+app.command("review", cls=QuizCommand, short_help="The questions you missed come back.")(review)
+app.command("party", cls=QuizCommand, short_help="2-8 players take turns on one terminal.")(party)
 
 
 def _on_signal(signum: int, _frame: object) -> None:
