@@ -34,6 +34,8 @@ def daily(*args: str, pattern: str = "rrwrsrrwrr", day: str = DAY) -> tuple[int,
 
 def recorded(home: Path) -> list[tuple[str, str, int]]:
     with sqlite3.connect(home / "scores.db") as conn:
+        modes = conn.execute("SELECT DISTINCT mode FROM rounds").fetchall()
+        assert modes in ([], [("daily",)])
         return conn.execute("SELECT player, board, correct FROM rounds ORDER BY id").fetchall()
 
 

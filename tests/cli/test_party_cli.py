@@ -47,8 +47,10 @@ def test_a_piped_party_plays_names_a_winner_and_records_two_rounds(quiz_home: Pa
     assert "100% (3/3)" in podium
     assert "0% (0/3)" in podium
     with sqlite3.connect(quiz_home / "scores.db") as conn:
-        rows = conn.execute("SELECT player, board, correct FROM rounds ORDER BY player").fetchall()
-    assert rows == [("A", BOARD, 0), ("B", BOARD, 3)]
+        rows = conn.execute(
+            "SELECT player, board, correct, mode, input FROM rounds ORDER BY player"
+        ).fetchall()
+    assert rows == [("A", BOARD, 0, "party", "piped"), ("B", BOARD, 3, "party", "piped")]
     board = runner.invoke(app, ["scores", "--board", BOARD])
     assert board.exit_code == 0
     assert "A" in board.stdout

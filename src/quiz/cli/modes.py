@@ -115,7 +115,8 @@ def daily(
     if player is not None and _played(player, challenge.board):
         _say(f"You have played {day.isoformat()}'s challenge: this round is practice.")
         player = None
-    game = Round(challenge.questions, _time_limit(None, packs), seed=challenge.seed)
+    limit = _time_limit(None, packs)
+    game = Round(challenge.questions, limit, seed=challenge.seed, piped=not interactive)
     duration = _run(game, _title(packs), interactive)
     _daily_end(game, challenge, packs, player, duration, plain_wanted(plain))
 
@@ -138,11 +139,12 @@ def _daily_end(
     from quiz.cli.play import _finish
     from quiz.game.daily import board_day, day_streak
     from quiz.store.db import ScoreStore
+    from quiz.store.modes import DAILY_MODE
     from quiz.store.player import remembered_name
     from quiz.term.console import out
     from quiz.term.modes import daily_share
 
-    _finish(game, challenge.board, player, challenge.seed, duration)
+    _finish(game, challenge.board, player, duration, mode=DAILY_MODE)
     who = player or remembered_name()
     days: list[date] = []
     if who is not None:
@@ -259,7 +261,7 @@ def _review_round(
         _say("Nothing left to review: the due questions' packs have changed.")
         return
     limit = _shared_limit([p for p in packs.values() if p is not None])
-    game = Round(plan.asked, limit, seed=seed)
+    game = Round(plan.asked, limit, seed=seed, piped=not interactive)
     duration = _run(game, "Review", interactive)
     console = out()
     console.print()

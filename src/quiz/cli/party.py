@@ -70,7 +70,7 @@ def party(
     if practice:
         _say("Practice party: nothing was recorded.")
         return
-    _record_party(played, [p.id for p in packs], plan.per_player, limit, seed)
+    _record_party(played, [p.id for p in packs], plan.per_player, limit)
 
 
 def _party_names(given: list[str]) -> list[str]:
@@ -95,12 +95,12 @@ def _ask_players(reader: LineReader) -> list[str]:
     return names
 
 
-def _record_party(
-    played: PartyPlay, pack_ids: list[str], each: int, limit: float | None, seed: int
-) -> None:
-    from quiz.cli.play import _open_store, _record, _save
+def _record_party(played: PartyPlay, pack_ids: list[str], each: int, limit: float | None) -> None:
+    from quiz.cli.play import _open_store, _save
     from quiz.game.board import board_key
     from quiz.game.party import party_board
+    from quiz.store.modes import PARTY_MODE
+    from quiz.store.recording import record_round
 
     board = party_board(board_key(pack_ids, each, limit))
     store = _open_store()
@@ -108,5 +108,9 @@ def _record_party(
         return
     with store:
         for name, game in played.rounds.items():
-            _save(store, _record(game, board, name, seed, played.durations[name]))
+            duration = played.durations[name]
+            _save(
+                store,
+                record_round(game, player=name, board=board, duration=duration, mode=PARTY_MODE),
+            )
     _say(f"Recorded on the party board: quiz scores --board {board}")

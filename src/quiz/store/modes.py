@@ -32,6 +32,8 @@ CREATE TABLE review_answers (
 );
 CREATE INDEX review_answers_by_player ON review_answers (player, answered_at);
 """
+DAILY_MODE = "daily"  # rounds.mode of a recorded daily challenge
+PARTY_MODE = "party"  # rounds.mode of a player's round in a party
 DAILY_BOARDS = "substr(board, 1, 6) = 'daily/'"
 
 # Every answer a player gave, oldest first: rounds' answers in their order,

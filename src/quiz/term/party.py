@@ -44,7 +44,7 @@ def play_party(
 ) -> PartyPlay:
     """Play every turn; the rounds as they ended."""
     rounds = {
-        name: Round(hand, time_limit, seed=seed + index)
+        name: Round(hand, time_limit, seed=seed + index, piped=not reader.interactive)
         for index, (name, hand) in enumerate(zip(plan.players, plan.questions, strict=True))
     }
     sessions = {name: Session(game, console, reader, title, clock) for name, game in rounds.items()}
