@@ -17,8 +17,7 @@ from quiz.cli.modes import (
 )
 
 if TYPE_CHECKING:
-    from quiz.term.party import PartyPlay
-    from quiz.term.session import LineReader
+    from quiz.term.party import Lines, PartyPlay
 
 
 def party(
@@ -44,18 +43,19 @@ def party(
     """
     from quiz.cli.play import _packs, _time_limit
     from quiz.game.party import DEFAULT_PER_PLAYER, plan_party, standings
+    from quiz.game.round import Round
     from quiz.game.select import new_seed
     from quiz.term.console import out
     from quiz.term.modes import podium
-    from quiz.term.party import play_party
-    from quiz.term.session import LineReader
+    from quiz.term.party import Lines, play_party
+    from quiz.term.session import LineReader, Session
     from quiz.words import plural
 
     interactive = _start(plain)
     packs = _packs(pack or [])
-    console = out()
-    reader = LineReader(console, interactive)
-    names = _party_names(player) if player else _ask_players(reader)
+    lines = Lines(out(), interactive)
+    reader = LineReader(lines.console, interactive)  # before any line is read: it sets stdin up
+    names = _party_names(player) if player else _ask_players(lines)
     seed = new_seed() if seed is None else seed
     plan = plan_party(packs, names, count or DEFAULT_PER_PLAYER, seed)
     if plan.capped:
@@ -65,8 +65,14 @@ def party(
             f"difficulties: playing {plan.per_player} each."
         )
     limit = _time_limit(None, packs)
-    played = play_party(plan, limit, _title(packs), console, reader, seed)
-    console.print(podium(standings({n: r.summary() for n, r in played.rounds.items()})))
+    rounds = {
+        name: Round(hand, limit, seed=seed + index, piped=not interactive)
+        for index, (name, hand) in enumerate(zip(plan.players, plan.questions, strict=True))
+    }
+    title = _title(packs)
+    sessions = {name: Session(game, lines.console, reader, title) for name, game in rounds.items()}
+    played = play_party(plan, rounds, sessions, title, lines)
+    lines.console.print(podium(standings({n: r.summary() for n, r in played.rounds.items()})))
     if practice:
         _say("Practice party: nothing was recorded.")
         return
@@ -79,14 +85,14 @@ def _party_names(given: list[str]) -> list[str]:
     return [normalize_player_name(name) for name in given]
 
 
-def _ask_players(reader: LineReader) -> list[str]:
+def _ask_players(lines: Lines) -> list[str]:
     from quiz.game.party import MAX_PLAYERS, MIN_PLAYERS
     from quiz.store.player import normalize_player_name
 
     names: list[str] = []
     while len(names) < MAX_PLAYERS:
         done = " (Enter to start)" if len(names) >= MIN_PLAYERS else ""
-        typed = reader.read(f"Player {len(names) + 1}'s name{done}: ").strip()
+        typed = lines.read(f"Player {len(names) + 1}'s name{done}: ").strip()
         if not typed:
             if len(names) >= MIN_PLAYERS:
                 break

@@ -8,8 +8,9 @@ feedback; piped, there is no such screen and no input line is spent on it.
 
 from __future__ import annotations
 
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -17,12 +18,14 @@ from quiz.game.party import PartyPlan
 from quiz.game.round import Round
 from quiz.packs.model import format_number
 from quiz.term.modes import pass_screen, scoreboard, turn_heading
-from quiz.term.sanitize import safe_text
-from quiz.term.session import LineReader, Session
+from quiz.term.sanitize import clean_line, safe_text
+from quiz.term.session import Session
 from quiz.words import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+MAX_LINE = 500  # characters of a typed name or line that are kept
 
 
 @dataclass
@@ -33,30 +36,46 @@ class PartyPlay:
     durations: dict[str, float] = field(default_factory=dict)
 
 
+class Lines:
+    """Lines typed between questions (names, Enter): at a terminal, or piped and echoed."""
+
+    def __init__(self, console: Console, interactive: bool) -> None:
+        self.console = console
+        self.interactive = interactive
+
+    def read(self, prompt: str) -> str:
+        """One line, without its end; EOFError at the end of input."""
+        self.console.print(prompt, end="", markup=False, highlight=False)
+        if self.interactive:
+            return input()[:MAX_LINE]
+        line = sys.stdin.readline(MAX_LINE + 1)
+        if not line:
+            self.console.print()
+            raise EOFError
+        line = line.rstrip("\r\n")
+        self.console.print(clean_line(line), markup=False, highlight=False)
+        return line
+
+
 def play_party(
     plan: PartyPlan,
-    time_limit: float | None,
+    rounds: dict[str, Round],
+    sessions: Mapping[str, Session],
     title: str,
-    console: Console,
-    reader: LineReader,
-    seed: int,
+    lines: Lines,
     clock: Callable[[], float] = time.monotonic,
 ) -> PartyPlay:
-    """Play every turn; the rounds as they ended."""
-    rounds = {
-        name: Round(hand, time_limit, seed=seed + index, piped=not reader.interactive)
-        for index, (name, hand) in enumerate(zip(plan.players, plan.questions, strict=True))
-    }
-    sessions = {name: Session(game, console, reader, title, clock) for name, game in rounds.items()}
+    """Play every turn of the players' ``rounds`` through their ``sessions``."""
+    console = lines.console
     played = PartyPlay(rounds, dict.fromkeys(rounds, 0.0))
-    _intro(console, plan, time_limit, title)
+    _intro(console, plan, next(iter(rounds.values())).time_limit, title)
     first = True
     for turn in range(1, plan.per_player + 1):
         for name in plan.players:
-            if reader.interactive and not first:
-                reader.read("Press Enter to end your turn. ")
+            if lines.interactive and not first:
+                lines.read("Press Enter to end your turn. ")
                 pass_screen(console, name)
-                reader.read("")
+                lines.read("")
             first = False
             console.print(turn_heading(name, turn, plan.per_player))
             started = clock()
