@@ -9,7 +9,7 @@ from modes_answers import answers, asked_prompts, feed, wrong_text
 from typer.testing import CliRunner
 
 from quiz.cli.app import app
-from quiz.game.review import ReviewAnswer, replay
+from quiz.game.review import replay
 from quiz.game.select import AskedQuestion, select_questions
 from quiz.packs.discovery import builtin_pack
 from quiz.store.db import ScoreStore
@@ -36,8 +36,7 @@ def play_round(pattern: str = PATTERN, seed: int = 3) -> list[AskedQuestion]:
 
 def boxes() -> dict[str, int]:
     with ScoreStore.open(create=False) as store:
-        history = store.answer_history("ann")
-    cards = replay(ReviewAnswer(a.pack_id, a.question_id, a.correct, a.at) for a in history)
+        cards = replay(store.answer_history("ann"))
     return {qid: card.box for (_, qid), card in cards.items()}
 
 

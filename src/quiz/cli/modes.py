@@ -218,12 +218,11 @@ def review(
 
 
 def _cards(player: str) -> dict[tuple[str, str], Card]:
-    from quiz.game.review import ReviewAnswer, replay
+    from quiz.game.review import replay
     from quiz.store.db import ScoreStore
 
     with ScoreStore.open(create=False) as store:
-        history = store.answer_history(player)
-    return replay(ReviewAnswer(a.pack_id, a.question_id, a.correct, a.at) for a in history)
+        return replay(store.answer_history(player))
 
 
 def _nothing_due(cards: Iterable[Card], day: date) -> str:
@@ -315,14 +314,13 @@ def _shared_limit(packs: list[Pack]) -> float | None:
 def mode_figures(store: ScoreStore, player: str) -> dict[str, Any]:
     """The daily streak and today's daily, and the review boxes: for ``quiz stats``."""
     from quiz.game.daily import board_day, day_streak
-    from quiz.game.review import ReviewAnswer, box_counts, replay, total_counts
+    from quiz.game.review import box_counts, replay, total_counts
 
     day = today()
     dailies = store.daily_rounds(player)
     played = [d for r in dailies if (d := board_day(r.board)) is not None]
     done = [r for r in dailies if board_day(r.board) == day]
-    history = store.answer_history(player)
-    cards = replay(ReviewAnswer(a.pack_id, a.question_id, a.correct, a.at) for a in history)
+    cards = replay(store.answer_history(player))
     total = total_counts(box_counts(cards.values(), day))
     return {
         "daily": {

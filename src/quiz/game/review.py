@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Protocol
 
 from quiz.game.select import AskedQuestion, ask_question
 from quiz.packs.model import Pack, Question
@@ -58,19 +59,32 @@ class Card:
         return self.due is not None and self.due <= today
 
 
+class Answered(Protocol):
+    """One answer to a question, from any round or review, as the boxes see it."""
+
+    @property
+    def pack_id(self) -> str: ...
+    @property
+    def question_id(self) -> str: ...
+    @property
+    def correct(self) -> bool: ...  # False for wrong, late or skipped
+    @property
+    def at(self) -> datetime: ...
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewAnswer:
-    """One answer to a question, from any round or review, as the boxes see it."""
+    """An :class:`Answered` of its own (the store's answers fit the protocol too)."""
 
     pack_id: str
     question_id: str
-    right: bool  # False for wrong, late or skipped
+    correct: bool
     at: datetime
 
 
-def after_answer(card: Card | None, answer: ReviewAnswer) -> Card | None:
+def after_answer(card: Card | None, answer: Answered) -> Card | None:
     """The question's card after ``answer``; None when it has no box (never missed)."""
-    if not answer.right:
+    if not answer.correct:
         return Card(answer.pack_id, answer.question_id, FIRST_BOX, answer.at.date(), answer.at)
     if card is None or card.retired:
         return card
@@ -81,7 +95,7 @@ def after_answer(card: Card | None, answer: ReviewAnswer) -> Card | None:
     return Card(card.pack_id, card.question_id, box, due, answer.at)
 
 
-def replay(answers: Iterable[ReviewAnswer]) -> dict[CardKey, Card]:
+def replay(answers: Iterable[Answered]) -> dict[CardKey, Card]:
     """Every card after these answers, taken in the order given (oldest first)."""
     cards: dict[CardKey, Card] = {}
     for answer in answers:

@@ -85,10 +85,14 @@ class ReviewRecord:
 
 
 def answer_history(conn: sqlite3.Connection, player: str) -> list[PastAnswer]:
-    return [
-        PastAnswer(str(pack), str(question), bool(right), parse_utc(str(at)))
-        for pack, question, right, at, *_ in conn.execute(_HISTORY_SQL, {"player": player})
-    ]
+    moments: dict[str, datetime] = {}  # a round's answers share one finishing time
+    history = []
+    for pack, question, right, at, *_ in conn.execute(_HISTORY_SQL, {"player": player}):
+        moment = moments.get(at)
+        if moment is None:
+            moment = moments[at] = parse_utc(str(at))
+        history.append(PastAnswer(str(pack), str(question), bool(right), moment))
+    return history
 
 
 def insert_reviews(conn: sqlite3.Connection, records: Iterable[ReviewRecord]) -> int:
