@@ -117,3 +117,11 @@ def test_five_questions_each_by_default() -> None:
     assert code == 0
     assert out.count("A's turn") == 5
     assert "A wins!" in out
+
+
+def test_input_ending_while_names_are_asked_records_nothing(quiz_home: Path) -> None:
+    code, out, err = party(lines=["Mia"])
+    assert code == 1
+    assert "Player 2's name: " in out
+    assert "input ended; nothing was recorded" in err
+    assert not (quiz_home / "scores.db").exists()
