@@ -127,3 +127,11 @@ def test_stats_show_the_daily_streak_and_the_review_boxes() -> None:
     assert "Daily: 1 day in a row; today 7/10" in result.stdout
     assert "Review: box 1: 3 · box 2: 0" in result.stdout
     assert "Due today: 3 (quiz review)" in result.stdout
+
+
+def test_a_piped_daily_without_a_name_is_practice(quiz_home: Path) -> None:
+    code, out, _ = daily()
+    assert code == 0
+    assert "piped rounds are recorded only with --name" in out
+    assert "quiz daily 2026-12-01" in out
+    assert not (quiz_home / "scores.db").exists() or recorded(quiz_home) == []

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from quiz.store.db import ScoreStore
 
 TODAY_VARIABLE = "QUIZ_TODAY"
+ALREADY_PLAYED = "Practice round: nothing was recorded (today's try is already on the board)."
 
 PACK_OPTION = typer.Option(
     None,
@@ -103,6 +104,7 @@ def daily(
     from quiz.cli.play import _packs, _player, _time_limit
     from quiz.game.daily import daily_challenge
     from quiz.game.round import Round
+    from quiz.game.standing import practice_reason
 
     interactive = _start(plain)
     packs = _packs(pack or [])
@@ -111,14 +113,15 @@ def daily(
         _daily_status(packs, day, name, plain_wanted(plain))
         return
     challenge = daily_challenge(day, packs)
-    player = None if practice else _player(name, interactive)
+    reason = practice_reason(practice=practice, piped=not interactive, name_given=name is not None)
+    player = None if reason is not None else _player(name, interactive)
     if player is not None and _played(player, challenge.board):
         _say(f"You have played {day.isoformat()}'s challenge: this round is practice.")
-        player = None
+        player, reason = None, ALREADY_PLAYED
     limit = _time_limit(None, packs)
     game = Round(challenge.questions, limit, seed=challenge.seed, piped=not interactive)
     duration = _run(game, _title(packs), interactive)
-    _daily_end(game, challenge, packs, player, duration, plain_wanted(plain))
+    _daily_end(game, challenge, packs, (player, reason), duration, plain_wanted(plain))
 
 
 def _played(player: str, board: str) -> bool:
@@ -132,10 +135,11 @@ def _daily_end(
     game: Round,
     challenge: DailyChallenge,
     packs: list[Pack],
-    player: str | None,
+    recording: tuple[str | None, str | None],
     duration: float,
     plain: bool,
 ) -> None:
+    """Record (player, or None and the reason not to), then the share block."""
     from quiz.cli.play import _finish
     from quiz.game.daily import board_day, day_streak
     from quiz.store.db import ScoreStore
@@ -144,7 +148,8 @@ def _daily_end(
     from quiz.term.console import out
     from quiz.term.modes import daily_share
 
-    _finish(game, challenge.board, player, duration, mode=DAILY_MODE)
+    player, reason = recording
+    _finish(game, challenge.board, player, duration, reason, mode=DAILY_MODE)
     who = player or remembered_name()
     days: list[date] = []
     if who is not None:

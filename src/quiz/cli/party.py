@@ -102,21 +102,20 @@ def _ask_players(lines: Lines) -> list[str]:
 
 
 def _record_party(played: PartyPlay, pack_ids: list[str], each: int, limit: float | None) -> None:
-    from quiz.cli.play import _open_store, _save
     from quiz.game.board import board_key
     from quiz.game.party import party_board
     from quiz.store.modes import PARTY_MODE
-    from quiz.store.recording import record_round
+    from quiz.store.recording import record_round, save_and_rank
+    from quiz.term.console import print_warning
 
     board = party_board(board_key(pack_ids, each, limit))
-    store = _open_store()
-    if store is None:
-        return
-    with store:
-        for name, game in played.rounds.items():
-            duration = played.durations[name]
-            _save(
-                store,
-                record_round(game, player=name, board=board, duration=duration, mode=PARTY_MODE),
-            )
-    _say(f"Recorded on the party board: quiz scores --board {board}")
+    saved = True
+    for name, game in played.rounds.items():
+        duration = played.durations[name]
+        record = record_round(game, player=name, board=board, duration=duration, mode=PARTY_MODE)
+        result = save_and_rank(record)
+        for warning in result.warnings:
+            print_warning(warning)
+        saved = saved and result.round_id is not None
+    if saved:
+        _say(f"Recorded on the party board: quiz scores --board {board}")
