@@ -5,8 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from quiz.game.review import (
+    BOX_DELAYS,
+    FIRST_BOX,
+    LAST_BOX,
     RETIRED,
     Card,
     ReviewAnswer,
@@ -145,3 +150,23 @@ def test_plan_review_leaves_out_what_is_gone_with_notes() -> None:
         "1 question of the pack 'film' skipped: no longer in the pack",
     )
     assert [a.question.id for a in plan_review(due, {"film": film}, 1, 1).asked] == ["a"]
+
+
+@given(st.lists(st.booleans(), max_size=30))
+@example([False] + [True] * 7)
+def test_the_box_counts_right_answers_since_the_last_miss(rights: list[bool]) -> None:
+    history = [answer(right, at(n)) for n, right in enumerate(rights)]
+    card = replay(history).get(("film", "q"))
+    if all(rights):
+        assert card is None  # never missed: no box
+        return
+    assert card is not None
+    last_miss = max(i for i, right in enumerate(rights) if not right)
+    since = len(rights) - 1 - last_miss
+    assert card.box == min(RETIRED, FIRST_BOX + since)
+    # A retired question stays as the answer that retired it left it.
+    assert card.last_at == at(min(len(rights) - 1, last_miss + LAST_BOX))
+    if card.retired:
+        assert card.due is None
+    else:
+        assert card.due == card.last_at.date() + timedelta(days=BOX_DELAYS[card.box])
