@@ -71,7 +71,7 @@ def plain_wanted(plain: bool) -> bool:
     return plain or bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
 
 
-def _start(plain: bool) -> bool:
+def start_mode(plain: bool) -> bool:
     """Set the console up for a mode; whether input is a terminal."""
     from quiz.term import console
 
@@ -106,7 +106,7 @@ def daily(
     from quiz.game.round import Round
     from quiz.game.standing import practice_reason
 
-    interactive = _start(plain)
+    interactive = start_mode(plain)
     packs = _packs(pack or [])
     day = today()
     if status:
@@ -116,11 +116,11 @@ def daily(
     reason = practice_reason(practice=practice, piped=not interactive, name_given=name is not None)
     player = None if reason is not None else _player(name, interactive)
     if player is not None and _played(player, challenge.board):
-        _say(f"You have played {day.isoformat()}'s challenge: this round is practice.")
+        say(f"You have played {day.isoformat()}'s challenge: this round is practice.")
         player, reason = None, ALREADY_PLAYED
     limit = _time_limit(None, packs)
     game = Round(challenge.questions, limit, seed=challenge.seed, piped=not interactive)
-    duration = _run(game, _title(packs), interactive)
+    duration = _run(game, pack_title(packs), interactive)
     _daily_end(game, challenge, packs, (player, reason), duration, plain_wanted(plain))
 
 
@@ -156,7 +156,7 @@ def _daily_end(
         with ScoreStore.open(create=False) as store:
             days = [d for r in store.daily_rounds(who) if (d := board_day(r.board)) is not None]
     streak = day_streak(days, challenge.day)
-    out().print(daily_share(challenge.day, _title(packs), game, streak, plain=plain))
+    out().print(daily_share(challenge.day, pack_title(packs), game, streak, plain=plain))
 
 
 def _daily_status(packs: list[Pack], day: date, name: str | None, plain: bool) -> None:
@@ -208,7 +208,7 @@ def review(
     from quiz.game.review import due_cards
     from quiz.game.select import new_seed
 
-    interactive = _start(plain)
+    interactive = start_mode(plain)
     who = _known_player(name)
     day = today()
     cards = _cards(who)
@@ -217,7 +217,7 @@ def review(
         return
     due = due_cards(cards.values(), day, pack or [])
     if not due:
-        _say(_nothing_due(cards.values(), day))
+        say(_nothing_due(cards.values(), day))
         return
     _review_round(who, due, count, new_seed() if seed is None else seed, interactive, practice)
 
@@ -244,7 +244,7 @@ def _review_status(cards: dict[tuple[str, str], Card], day: date) -> None:
 
     counts = box_counts(cards.values(), day)
     if not counts:
-        _say("No questions to review yet: missed questions come back here.")
+        say("No questions to review yet: missed questions come back here.")
         return
     out().print(box_table(counts, total_counts(counts)))
 
@@ -262,7 +262,7 @@ def _review_round(
     for note in plan.notes:
         print_warning(note)
     if not plan.asked:
-        _say("Nothing left to review: the due questions' packs have changed.")
+        say("Nothing left to review: the due questions' packs have changed.")
         return
     limit = _shared_limit([p for p in packs.values() if p is not None])
     game = Round(plan.asked, limit, seed=seed, piped=not interactive)
@@ -272,7 +272,7 @@ def _review_round(
     console.print(summary_table(game))
     console.print(totals_text(game, duration))
     if practice:
-        _say("Practice: the questions stay in their boxes.")
+        say("Practice: the questions stay in their boxes.")
         return
     _save_review(player, game)
 
@@ -357,7 +357,7 @@ def _known_player(name: str | None) -> str:
     return known
 
 
-def _title(packs: list[Pack]) -> str:
+def pack_title(packs: list[Pack]) -> str:
     return packs[0].title if len(packs) == 1 else " + ".join(p.title for p in packs)
 
 
@@ -369,7 +369,7 @@ def _run(game: Round, title: str, interactive: bool) -> float:
     return Session(game, console, LineReader(console, interactive), title).play()
 
 
-def _say(text: str) -> None:
+def say(text: str) -> None:
     from quiz.term.console import out
 
     out().print(text, markup=False, highlight=False, soft_wrap=True)

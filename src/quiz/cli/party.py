@@ -11,9 +11,9 @@ from quiz.cli.modes import (
     PLAIN_OPTION,
     PRACTICE_OPTION,
     SEED_OPTION,
-    _say,
-    _start,
-    _title,
+    pack_title,
+    say,
+    start_mode,
 )
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def party(
     from quiz.term.session import LineReader, Session
     from quiz.words import plural
 
-    interactive = _start(plain)
+    interactive = start_mode(plain)
     packs = _packs(pack or [])
     lines = Lines(out(), interactive)
     reader = LineReader(lines.console, interactive)  # before any line is read: it sets stdin up
@@ -59,7 +59,7 @@ def party(
     seed = new_seed() if seed is None else seed
     plan = plan_party(packs, names, count or DEFAULT_PER_PLAYER, seed)
     if plan.capped:
-        _say(
+        say(
             f"The packs can give each of {len(names)} players at most "
             f"{plural(plan.per_player, 'question')} with the same mix of "
             f"difficulties: playing {plan.per_player} each."
@@ -69,12 +69,12 @@ def party(
         name: Round(hand, limit, seed=seed + index, piped=not interactive)
         for index, (name, hand) in enumerate(zip(plan.players, plan.questions, strict=True))
     }
-    title = _title(packs)
+    title = pack_title(packs)
     sessions = {name: Session(game, lines.console, reader, title) for name, game in rounds.items()}
     played = play_party(plan, rounds, sessions, title, lines)
     lines.console.print(podium(standings({n: r.summary() for n, r in played.rounds.items()})))
     if practice:
-        _say("Practice party: nothing was recorded.")
+        say("Practice party: nothing was recorded.")
         return
     _record_party(played, [p.id for p in packs], plan.per_player, limit)
 
@@ -118,4 +118,4 @@ def _record_party(played: PartyPlay, pack_ids: list[str], each: int, limit: floa
             print_warning(warning)
         saved = saved and result.round_id is not None
     if saved:
-        _say(f"Recorded on the party board: quiz scores --board {board}")
+        say(f"Recorded on the party board: quiz scores --board {board}")
