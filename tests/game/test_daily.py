@@ -190,3 +190,25 @@ def test_recent_days_end_today() -> None:
 def test_any_day_gives_ten_distinct_questions(day: date) -> None:
     asked = ids([pack()], day)
     assert len(asked) == len(set(asked)) == DAILY_COUNT
+
+
+def test_a_question_that_gives_away_another_answer_is_passed_over() -> None:
+    leak = Question(
+        id="leak",
+        type=QuestionType.TEXT,
+        prompt="Which film did the director of Whiplash make next?",
+        answer="La La Land",
+    )
+    answer = Question(
+        id="answer",
+        type=QuestionType.TEXT,
+        prompt="Which drumming film came first?",
+        answer="Whiplash",
+    )
+    base = pack(n=10)
+    both = replace(base, questions=(*base.questions, leak, answer))
+    eleven = [a.question.id for a in daily_challenge(DAY, [both], count=11).questions]
+    assert len(eleven) == 11
+    assert not {"leak", "answer"} <= set(eleven)
+    everything = [a.question.id for a in daily_challenge(DAY, [both], count=12).questions]
+    assert everything[-1] in {"leak", "answer"}  # only when the others run out

@@ -101,7 +101,7 @@ def daily(
       quiz daily --status
       quiz daily --pack my-pack --plain
     """
-    from quiz.cli.play import _packs, _player, _time_limit
+    from quiz.cli.play import _packs, _player
     from quiz.game.daily import daily_challenge
     from quiz.game.round import Round
     from quiz.game.standing import practice_reason
@@ -118,7 +118,7 @@ def daily(
     if player is not None and _played(player, challenge.board):
         say(f"You have played {day.isoformat()}'s challenge: this round is practice.")
         player, reason = None, ALREADY_PLAYED
-    limit = _time_limit(None, packs)
+    limit = packs_limit(packs)
     game = Round(challenge.questions, limit, seed=challenge.seed, piped=not interactive)
     duration = _run(game, pack_title(packs), interactive)
     _daily_end(game, challenge, packs, (player, reason), duration, plain_wanted(plain))
@@ -264,7 +264,7 @@ def _review_round(
     if not plan.asked:
         say("Nothing left to review: the due questions' packs have changed.")
         return
-    limit = _shared_limit([p for p in packs.values() if p is not None])
+    limit = packs_limit([p for p in packs.values() if p is not None])
     game = Round(plan.asked, limit, seed=seed, piped=not interactive)
     duration = _run(game, "Review", interactive)
     console = out()
@@ -305,12 +305,6 @@ def _packs_by_id(pack_ids: set[str]) -> dict[str, Pack | None]:
         except (PackNotFoundError, PackError):
             found[pack_id] = None
     return found
-
-
-def _shared_limit(packs: list[Pack]) -> float | None:
-    from quiz.cli.play import _time_limit
-
-    return _time_limit(None, packs) if packs else None
 
 
 # -- stats ---------------------------------------------------------------------
@@ -355,6 +349,13 @@ def _known_player(name: str | None) -> str:
             "whose questions? No name was given and none is remembered yet", hint="pass --name NAME"
         )
     return known
+
+
+def packs_limit(packs: list[Pack]) -> float | None:
+    """The packs' own time limit, when they agree on one (modes take no --time-limit)."""
+    from quiz.game.board import round_time_limit
+
+    return round_time_limit(None, [p.defaults.time_limit for p in packs]) if packs else None
 
 
 def pack_title(packs: list[Pack]) -> str:

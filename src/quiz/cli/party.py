@@ -12,6 +12,7 @@ from quiz.cli.modes import (
     PRACTICE_OPTION,
     SEED_OPTION,
     pack_title,
+    packs_limit,
     say,
     start_mode,
 )
@@ -41,7 +42,7 @@ def party(
       quiz party --player Mia --player Seb
       quiz party --player A --player B --player C -n 3 --pack my-pack
     """
-    from quiz.cli.play import _packs, _time_limit
+    from quiz.cli.play import _packs
     from quiz.game.party import DEFAULT_PER_PLAYER, plan_party, standings
     from quiz.game.round import Round
     from quiz.game.select import new_seed
@@ -64,7 +65,7 @@ def party(
             f"{plural(plan.per_player, 'question')} with the same mix of "
             f"difficulties: playing {plan.per_player} each."
         )
-    limit = _time_limit(None, packs)
+    limit = packs_limit(packs)
     rounds = {
         name: Round(hand, limit, seed=seed + index, piped=not interactive)
         for index, (name, hand) in enumerate(zip(plan.players, plan.questions, strict=True))

@@ -11,7 +11,9 @@ check it and every machine and Python version agrees:
    options, difficulty, tags...) therefore makes a different challenge.
 3. The day's *key* is the text ``quiz-daily/1|<YYYY-MM-DD>|<id>+<id>...|<content hash>``.
 4. Every question's *rank* is the SHA-256 of ``<key>|<pack id>|<question id>``;
-   the ten with the lowest ranks (compared as hex text) are asked, lowest first.
+   the ten with the lowest ranks (compared as hex text) are asked, lowest first,
+   passing over one whose text gives away the answer of one already taken (the
+   rule ``quiz play`` follows too), unless the packs run out of others.
 5. A choice question's options are ordered the same way, by the SHA-256 of
    ``<key>|<pack id>|<question id>|option|<option text>``.
 
@@ -30,7 +32,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from quiz.errors import QuizError
-from quiz.game.select import TRUEFALSE_OPTIONS, AskedQuestion
+from quiz.game.select import TRUEFALSE_OPTIONS, AskedQuestion, without_leaks
 from quiz.packs.model import Pack, Question, QuestionType
 from quiz.words import plural
 
@@ -111,7 +113,7 @@ def daily_challenge(day: date, packs: Sequence[Pack], count: int = DAILY_COUNT) 
         raise QuizError("the selected packs have no questions")
     key = daily_key(day, unique)
     ranked = sorted(pool, key=lambda item: _sha(f"{key}|{item[0]}|{item[1].id}"))
-    asked = tuple(_ask(key, pack_id, q) for pack_id, q in ranked[:count])
+    asked = tuple(_ask(key, pack_id, q) for pack_id, q in without_leaks(ranked, count))
     seed = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
     return DailyChallenge(day, key, seed, daily_board(day, [p.id for p in unique]), asked)
 
