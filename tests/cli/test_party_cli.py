@@ -125,3 +125,24 @@ def test_input_ending_while_names_are_asked_records_nothing(quiz_home: Path) -> 
     assert "Player 2's name: " in out
     assert "input ended; nothing was recorded" in err
     assert not (quiz_home / "scores.db").exists()
+
+
+def test_plain_party_draws_no_lines() -> None:
+    lines = turns(["A", "B"], 1, 2, {"A": True, "B": False})
+    code, out, _ = party(
+        "--player",
+        "A",
+        "--player",
+        "B",
+        "-n",
+        "1",
+        "--seed",
+        "2",
+        "--plain",
+        "--practice",
+        lines=lines,
+    )
+    assert code == 0
+    assert "Party · La La Land" in out
+    assert not set("─╭│━") & set(out)
+    assert "A wins!" in out

@@ -15,6 +15,7 @@ from quiz.packs.model import QuestionType
 
 LETTERS = "ABCDEFGH"
 CLEAR = "\x1b[2J"
+PROMPT = r"Your answer"
 
 
 def right(asked: AskedQuestion) -> str:
@@ -37,8 +38,8 @@ def test_a_pass_screen_between_turns_in_a_terminal(quiz_home: Path) -> None:
         dimensions=(40, 100),
     )
     child.expect("Ann's turn")
-    child.expect(r"Answer \(")
-    child.sendline(right(plan.questions[0][0]))
+    child.expect(PROMPT)
+    child.send(right(plan.questions[0][0]) + "\r")
     child.expect("Press Enter to end your turn")
     feedback = child.before
     child.sendline("")
@@ -47,8 +48,8 @@ def test_a_pass_screen_between_turns_in_a_terminal(quiz_home: Path) -> None:
     assert "Right" in feedback
     child.sendline("")
     child.expect("Bo's turn")
-    child.expect(r"Answer \(")
-    child.sendline(right(plan.questions[1][0]))
+    child.expect(PROMPT)
+    child.send(right(plan.questions[1][0]) + "\r")
     child.expect(pexpect.EOF)
     end = child.before
     child.close()

@@ -67,16 +67,19 @@ def now() -> datetime:
 
 
 def plain_wanted(plain: bool) -> bool:
-    """Plain marks and text: --plain, NO_COLOR or a dumb terminal."""
-    return plain or bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    """Marks as ``+ - .`` rather than coloured squares: --plain, TERM=dumb or NO_COLOR."""
+    from quiz.term.console import wants_accessible
+
+    return wants_accessible(plain) or bool(os.environ.get("NO_COLOR"))
 
 
 def start_mode(plain: bool) -> bool:
-    """Set the console up for a mode; whether input is a terminal."""
+    """Set the console up as ``quiz play`` does; whether input is a terminal."""
     from quiz.term import console
 
     interactive = sys.stdin.isatty()
-    console.set_plain(not interactive or plain_wanted(plain))
+    console.set_plain(not interactive)
+    console.set_accessible(console.wants_accessible(plain))
     return interactive
 
 
@@ -120,7 +123,7 @@ def daily(
         player, reason = None, ALREADY_PLAYED
     limit = packs_limit(packs)
     game = Round(challenge.questions, limit, seed=challenge.seed, piped=not interactive)
-    duration = _run(game, pack_title(packs), interactive)
+    duration = _run(game, pack_title(packs))
     _daily_end(game, challenge, packs, (player, reason), duration, plain_wanted(plain))
 
 
@@ -145,11 +148,11 @@ def _daily_end(
     from quiz.store.db import ScoreStore
     from quiz.store.modes import DAILY_MODE
     from quiz.store.player import remembered_name
-    from quiz.term.console import out
+    from quiz.term.console import accessible, out
     from quiz.term.modes import daily_share
 
     player, reason = recording
-    _finish(game, challenge.board, player, duration, reason, mode=DAILY_MODE)
+    _finish(game, challenge.board, player, duration, reason, accessible(), mode=DAILY_MODE)
     who = player or remembered_name()
     days: list[date] = []
     if who is not None:
@@ -254,7 +257,7 @@ def _review_round(
 ) -> None:
     from quiz.game.review import plan_review
     from quiz.game.round import Round
-    from quiz.term.console import out, print_warning
+    from quiz.term.console import accessible, out, print_warning, screen_width
     from quiz.term.results import summary_table, totals_text
 
     packs = _packs_by_id({c.pack_id for c in due})
@@ -266,11 +269,12 @@ def _review_round(
         return
     limit = packs_limit([p for p in packs.values() if p is not None])
     game = Round(plan.asked, limit, seed=seed, piped=not interactive)
-    duration = _run(game, "Review", interactive)
+    duration = _run(game, "Review")
     console = out()
     console.print()
-    console.print(summary_table(game))
-    console.print(totals_text(game, duration))
+    plain = accessible()
+    console.print(summary_table(game, screen_width(console), plain=plain), soft_wrap=plain)
+    console.print(totals_text(game, duration), soft_wrap=plain)
     if practice:
         say("Practice: the questions stay in their boxes.")
         return
@@ -362,12 +366,11 @@ def pack_title(packs: list[Pack]) -> str:
     return packs[0].title if len(packs) == 1 else " + ".join(p.title for p in packs)
 
 
-def _run(game: Round, title: str, interactive: bool) -> float:
-    from quiz.term.console import out
-    from quiz.term.session import LineReader, Session
+def _run(game: Round, title: str) -> float:
+    from quiz.term.console import accessible
+    from quiz.term.session import Session
 
-    console = out()
-    return Session(game, console, LineReader(console, interactive), title).play()
+    return Session.for_terminal(game, title, plain=accessible()).play()
 
 
 def say(text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 import typer
@@ -46,16 +47,21 @@ def party(
     from quiz.game.party import DEFAULT_PER_PLAYER, plan_party, standings
     from quiz.game.round import Round
     from quiz.game.select import new_seed
-    from quiz.term.console import out
+    from quiz.term.console import accessible, out
     from quiz.term.modes import podium
     from quiz.term.party import Lines, play_party
-    from quiz.term.session import LineReader, Session
+    from quiz.term.reader import make_reader
+    from quiz.term.session import Session
     from quiz.words import plural
 
     interactive = start_mode(plain)
     packs = _packs(pack or [])
     lines = Lines(out(), interactive)
-    reader = LineReader(lines.console, interactive)  # before any line is read: it sets stdin up
+    plain = accessible()
+    # Made before any line is read: reading piped lines sets standard input up.
+    reader = make_reader(
+        lines.console, stdin_tty=interactive, stdout_tty=sys.stdout.isatty(), plain=plain
+    )
     names = _party_names(player) if player else _ask_players(lines)
     seed = new_seed() if seed is None else seed
     plan = plan_party(packs, names, count or DEFAULT_PER_PLAYER, seed)
@@ -71,7 +77,10 @@ def party(
         for index, (name, hand) in enumerate(zip(plan.players, plan.questions, strict=True))
     }
     title = pack_title(packs)
-    sessions = {name: Session(game, lines.console, reader, title) for name, game in rounds.items()}
+    sessions = {
+        name: Session(game, lines.console, reader, title, plain=plain)
+        for name, game in rounds.items()
+    }
     played = play_party(plan, rounds, sessions, title, lines)
     lines.console.print(podium(standings({n: r.summary() for n, r in played.rounds.items()})))
     if practice:

@@ -14,6 +14,7 @@ from quiz.term.sanitize import clean_line, safe_text
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.table import Table
     from rich.text import Text
 
     from quiz.store.records import RoundRow
@@ -47,9 +48,7 @@ def daily_status(
     plain: bool,
 ) -> RenderableType:
     """Today's result, the streak, and one line a day for the last days."""
-    from rich import box
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
     done = results.get(today)
@@ -58,7 +57,7 @@ def daily_status(
         if done is not None
         else f"Today ({today.isoformat()}): not played yet (quiz daily)"
     )
-    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+    table = _table()
     for name, justify in (("day", "left"), ("right", "right"), ("score", "right")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for day in reversed(days):
@@ -72,10 +71,8 @@ def daily_status(
 
 def box_table(counts: Sequence[BoxCounts], total: BoxCounts) -> RenderableType:
     """How many questions sit in each box, retired and due today, a row per pack."""
-    from rich import box
-    from rich.table import Table
 
-    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, title="Review boxes")
+    table = _table(title="Review boxes")
     table.add_column("pack", overflow="fold")
     for number in range(1, LAST_BOX + 1):
         table.add_column(f"box {number}" if number == 1 else str(number), justify="right")
@@ -102,10 +99,8 @@ def box_moves(results: Sequence[AnswerResult], after: Mapping[tuple[str, str], C
 
 def scoreboard(title: str, rounds: Mapping[str, Round]) -> RenderableType:
     """Scores so far, a row per player in the order they play."""
-    from rich import box
-    from rich.table import Table
 
-    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, title=title)
+    table = _table(title=title)
     table.add_column("player")
     table.add_column("score", justify="right")
     table.add_column("right", justify="right")
@@ -122,9 +117,7 @@ def scoreboard(title: str, rounds: Mapping[str, Round]) -> RenderableType:
 
 def podium(table: Sequence[Standing]) -> RenderableType:
     """Places, scores, accuracy and best streak; the winner (or a tie) named above."""
-    from rich import box
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
     firsts = [s.player for s in table if s.place == 1]
@@ -132,7 +125,7 @@ def podium(table: Sequence[Standing]) -> RenderableType:
         head = safe_text(f"{firsts[0]} wins!", "quiz.good", one_line=True)
     else:
         head = safe_text(f"A tie: {' and '.join(firsts)}!", "quiz.good", one_line=True)
-    grid = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, title="Podium")
+    grid = _table(title="Podium")
     for name, justify in (
         ("place", "right"),
         ("player", "left"),
@@ -187,3 +180,14 @@ def mode_figures_view(figures: Mapping[str, Any]) -> RenderableType:
         Text(f"  Review: {boxes} · retired: {review['retired']}"),
         Text(f"  Due today: {review['due_today']} (quiz review)"),
     )
+
+
+def _table(title: str | None = None) -> Table:
+    """A table with a rule under its header; no lines at all for screen readers (--plain)."""
+    from rich import box
+    from rich.table import Table
+
+    from quiz.term.console import accessible
+
+    style = None if accessible() else box.SIMPLE
+    return Table(box=style, show_edge=False, pad_edge=False, title=title)

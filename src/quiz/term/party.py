@@ -79,7 +79,7 @@ def play_party(
             first = False
             console.print(turn_heading(name, turn, plan.per_player))
             started = clock()
-            sessions[name].ask_next()
+            sessions[name].ask()
             played.durations[name] += clock() - started
         console.print()
         console.print(scoreboard(f"After turn {turn} of {plan.per_player}", rounds))
@@ -89,8 +89,11 @@ def play_party(
 def _intro(console: Console, plan: PartyPlan, time_limit: float | None, title: str) -> None:
     from rich.rule import Rule
 
+    from quiz.term.console import accessible
+
     timing = f"{format_number(time_limit)} seconds per question" if time_limit else "untimed"
-    console.print(Rule(safe_text(f"Party · {title}", "quiz.title", one_line=True)))
+    heading = safe_text(f"Party · {title}", "quiz.title", one_line=True)
+    console.print(heading if accessible() else Rule(heading))
     players = safe_text(", ".join(plan.players), one_line=True)
     players.append(f" · {plural(plan.per_player, 'question')} each · {timing}")
     console.print(players)
