@@ -12,8 +12,10 @@ check it and every machine and Python version agrees:
 3. The day's *key* is the text ``quiz-daily/1|<YYYY-MM-DD>|<id>+<id>...|<content hash>``.
 4. Every question's *rank* is the SHA-256 of ``<key>|<pack id>|<question id>``;
    the ten with the lowest ranks (compared as hex text) are asked, lowest first,
-   passing over one whose text gives away the answer of one already taken (the
-   rule ``quiz play`` follows too), unless the packs run out of others.
+   passing over one whose text gives away the answer of one already taken, or
+   that is a blank of the same imported sentence (the rules ``quiz play``
+   follows too: :func:`~quiz.game.select.without_leaks`), unless the packs run
+   out of others.
 5. A choice question's options are ordered the same way, by the SHA-256 of
    ``<key>|<pack id>|<question id>|option|<option text>``.
 
