@@ -20,14 +20,18 @@ _QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
 # Initialisms lose their dots ("L.A." -> "LA") rather than splitting into
 # letters, so that "L.A." and "LA" are the same answer.
 _INITIALISM = re.compile(r"(?<!\w)[^\W\d_](?:\.[^\W\d_])+\.?(?!\w)")
-_TRANSLATE = str.maketrans(
+# Typography a reader does not see as a difference, as plain ASCII; the one
+# table for answers and for checking a quoted excerpt against its article.
+TYPOGRAPHY = str.maketrans(
     {
         **dict.fromkeys(_APOSTROPHES, "'"),
         **dict.fromkeys(_DASHES, "-"),
         **dict.fromkeys(_QUOTES, '"'),
-        "&": " and ",
+        "\u2026": "...",
+        "\u00a0": " ",
     }
 )
+_TRANSLATE = {**TYPOGRAPHY, ord("&"): " and "}
 
 
 def normalize(text: str) -> str:
