@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from quiz.game.normalize import MAX_ANSWER_LENGTH
 from quiz.packs.spec import MAX_NUMBER_TEXT
 
 _UNITS = {
@@ -86,8 +87,6 @@ _INTEGER = re.compile(r"[-+]?\d+")
 _LAST_CENTURY = 29  # "twenty-nine ninety-nine"; "thirty thirty" is not a year
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-"})
 _TRAILING = ".!?;:"
-# A cap well above any answer, so that a pasted novel is refused quickly.
-_MAX_LENGTH = 1000
 
 
 def parse_number(raw: str) -> float | None:
@@ -103,7 +102,7 @@ def parse_number(raw: str) -> float | None:
     overflows.
     """
     text = unicodedata.normalize("NFKC", raw).translate(_MINUS_SIGNS).strip()
-    if not text or len(text) > _MAX_LENGTH:
+    if not text or len(text) > MAX_ANSWER_LENGTH:
         return None
     text = text.rstrip(_TRAILING).strip()
     text = _NAMING.sub("", text, count=1)
