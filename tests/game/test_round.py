@@ -196,7 +196,8 @@ def test_after_fifty_fifty_the_letter_of_a_removed_option_is_wrong() -> None:
     gone = "abcdef"[next(i for i, o in enumerate(before) if o not in left)]
     result = r.answer(gone, 1.0)
     assert not result.correct
-    assert result.grade is not None and result.grade.given == gone
+    assert result.grade is not None
+    assert result.grade.given == gone
 
 
 @pytest.mark.parametrize(("wrong", "left"), [(2, 2), (3, 2), (4, 3), (5, 4)])
