@@ -116,6 +116,11 @@ TYPED = [
     (number(1.1, 0.1), (), "1.0", True),
     (number(1.1, 0.1), (), "1.25", False),
     (number(30), (), "thirty years", True),
+    # float rounding is forgiven, one part in a billion and no more
+    (number(0), (), "0.000000001", True),
+    (number(0), (), "0.0000000011", False),
+    (number(0, 5000), (), "5000.000001", True),
+    (number(0, 5000), (), "5000.00001", False),
     # choice: letter, number, text, a word in exactly one option
     (DIRECTOR, DIRECTOR_OPTIONS, "b", True),
     (DIRECTOR, DIRECTOR_OPTIONS, "B)", True),
@@ -129,6 +134,7 @@ TYPED = [
     (STARS, STARS_SHOWN, "stone", True),
     (STARS, STARS_SHOWN, "Emma", True),
     (STARS, STARS_SHOWN, "Gosling", False),
+    (choice("Singin' in the Rain", "Top Hat", "Gigi"), (), "in", True),
     # options made only of punctuation: by letter, number or text
     (SIGNS, SIGNS_SHOWN, "b", True),
     (SIGNS, SIGNS_SHOWN, "2", True),
@@ -172,11 +178,12 @@ ASKED_AGAIN = [
         "More than one option has that word; type a letter A-C",
     ),
     (
-        choice("The Jazz Singer", "The Artist", "Top Hat"),
+        choice("The Jazz Singer", "Top Hat", "Up"),
         (),
         "the",
         "Type a letter A-C, or the option's text",
     ),
+    (choice("Malcolm X", "Selma", "Ali"), (), "x", "Type a letter A-C, or the option's text"),
     (DIRECTOR, DIRECTOR_OPTIONS, "é", "Type a letter A-D, or the option's text"),
     (DIRECTOR, DIRECTOR_OPTIONS, "²", "Type a letter A-D, or the option's text"),
     (DIRECTOR, DIRECTOR_OPTIONS, "٣", "Type a letter A-D, or the option's text"),
@@ -229,6 +236,8 @@ def test_the_length_cap_is_inclusive() -> None:
     ("given", "answer", "distance"),
     [
         ("spetember", "september", 1),
+        ("los angelse plays itslef", "los angeles plays itself", 2),
+        ("los angelse plasy itslef", "los angeles plays itself", 3),
         ("damien chazel", "damien chazelle", 2),
         ("spiderman", "spider man", 1),
         ("spider man", "spiderman", 1),

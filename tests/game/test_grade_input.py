@@ -11,6 +11,8 @@ from grading_support import (
     number,
     text,
 )
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.game.grade import check_input, chosen_option, parse_choice, parse_truefalse
 from quiz.packs.model import Question
@@ -160,3 +162,17 @@ def test_chosen_option_after_fifty_fifty(raw: str, expected: str | None) -> None
 
 def test_chosen_option_letters_the_shown_options_by_default() -> None:
     assert chosen_option("a", ("Damien Chazelle", "J.K. Simmons")) == "Damien Chazelle"
+
+
+TRUEFALSE_WORDS = {
+    **dict.fromkeys(["t", "true", "y", "yes", "yep", "yeah", "1"], True),
+    **dict.fromkeys(["f", "false", "n", "no", "nope", "nah", "0"], False),
+}
+
+
+@given(st.sampled_from(sorted(TRUEFALSE_WORDS)), st.text(alphabet=".!Xx?", max_size=3))
+def test_only_full_stops_and_exclamation_marks_may_trail_a_truefalse_word(
+    word: str, tail: str
+) -> None:
+    expected = TRUEFALSE_WORDS[word] if set(tail) <= set(".!") else None
+    assert parse_truefalse(word.upper() + tail) is expected

@@ -16,17 +16,12 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
     neighbours ("Spetember" is one edit from "September"): the optimal string
     alignment distance, in which no part of the text is edited twice.
 
-    With ``limit``, any distance above it is reported as ``limit + 1`` and the
-    work stops as soon as that is certain, so a huge input against a short
-    answer costs next to nothing.
+    With ``limit`` (0 or more), any distance above it is reported as
+    ``limit + 1`` and the work stops as soon as that is certain, so a huge
+    input against a short answer costs next to nothing.
     """
-    if limit is not None:
-        if limit < 0:
-            return 0 if a == b else limit + 1
-        if abs(len(a) - len(b)) > limit:
-            return limit + 1
-    if len(a) < len(b):
-        a, b = b, a  # the shorter string indexes the row, to keep it small
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
     before: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, start=1):
