@@ -24,6 +24,8 @@ from quiz.game.grade import misspelling_limit
         ("abcdef", "badcfe", 3),
         ("a", "b", 1),
         ("ab", "a", 1),
+        ("aaa", "a", 2),
+        ("abaa", "a", 3),
         ("chazelle", "chazel", 2),
         ("flaw", "lawn", 2),
         ("same", "same", 0),

@@ -51,13 +51,14 @@ def test_a_skip_is_recorded_whole() -> None:
 
 def test_an_answer_is_recorded_whole() -> None:
     first = asked("a")
-    r = Round([first, asked("b")], None)
+    r = Round([first, asked("b"), asked("c")], None)
     result = r.answer("Right", 2.5)
     assert result.asked is first
     assert result.elapsed == 2.5
     assert result.fifty_fifty is False
     r.use_fifty_fifty()
     assert r.answer("Right", 1.0).fifty_fifty is True
+    assert r.skip().fifty_fifty is False  # halving ends with its question
 
 
 @pytest.mark.parametrize(

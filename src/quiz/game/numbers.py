@@ -64,7 +64,8 @@ _ORDINALS = {
     },
     **{f"{word[:-1]}ieth": word for word in _TENS},
 }
-_NUMBER_WORDS = frozenset({*_UNITS, *_TENS, *_SCALES, *_ORDINALS})
+_ZERO_IN_YEARS = ("oh", "o")  # "nineteen oh five"
+_NUMBER_WORDS = frozenset({*_UNITS, *_TENS, *_SCALES, *_ORDINALS, *_ZERO_IN_YEARS})
 # Said before a number that names something ("the 405", "I-405"); the
 # ordinal ending of a numeral ("15th").
 _NAMING = re.compile(r"\A(?:the\s+)?(?:i-\s*)?", re.IGNORECASE)
@@ -105,7 +106,7 @@ def parse_number(raw: str) -> float | None:
     if not text or len(text) > MAX_ANSWER_LENGTH:
         return None
     text = text.rstrip(_TRAILING).strip()
-    text = _NAMING.sub("", text, count=1)
+    text = _NAMING.sub("", text)  # anchored: at most once
     tokens = text.split()
     if not tokens:
         return None
@@ -168,7 +169,7 @@ def _year(tokens: list[str]) -> tuple[int, int] | None:
     if century is None or not 10 <= century[0] <= _LAST_CENTURY:
         return None
     i = century[1]
-    if _at(tokens, i) in ("oh", "o") and 1 <= _UNITS.get(_at(tokens, i + 1), 0) <= 9:
+    if _at(tokens, i) in _ZERO_IN_YEARS and 1 <= _UNITS.get(_at(tokens, i + 1), 0) <= 9:
         return century[0] * 100 + _UNITS[tokens[i + 1]], i + 2
     rest = _small(tokens, i)
     if rest is None or rest[0] < 10:
