@@ -256,7 +256,7 @@ def _match_choice(
 
     In order: an option's own text (so in a pack whose options are years or
     single letters, typing what is shown picks what is shown), a label, a
-    word or words found in exactly one option, a close misspelling.
+    whole word found in exactly one option, a close misspelling.
     """
     typed = raw.strip()
     given = normalize(raw)
@@ -277,8 +277,8 @@ def _match_choice(
 
 
 def _options_with_words(given: str, shown: Sequence[str]) -> list[str]:
-    """The options that contain ``given`` as whole words ("stone" in "Emma Stone")."""
-    if given in ARTICLES or len(given) == 1:
+    """The options that contain the one word ``given`` ("stone" in "Emma Stone")."""
+    if " " in given or given in ARTICLES or len(given) == 1:
         return []
     return [o for o in shown if f" {given} " in f" {normalize(o)} "]
 
