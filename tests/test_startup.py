@@ -130,6 +130,30 @@ def test_a_piped_round_imports_no_prompt_toolkit() -> None:
     assert heavy(modules, {"prompt_toolkit"}, {"quiz.term.prompt"}) == set()
 
 
+# The modules of quiz's command layer that every command needs; the others each
+# hold commands, and only the one that runs is imported.
+CLI_CORE = {"quiz.cli", "quiz.cli.app", "quiz.cli.base", "quiz.cli.lazy"}
+
+
+@pytest.mark.parametrize(
+    ("args", "built"),
+    [
+        (("--help",), set()),
+        (("packs", "--help"), {"quiz.cli.packs", "quiz.cli.authoring"}),
+        (("packs", "list", "--help"), {"quiz.cli.packs", "quiz.cli.authoring"}),
+        (("scores", "--help"), {"quiz.cli.scores"}),
+        (("stats", "--help"), {"quiz.cli.scores"}),
+        (("play", "--help"), {"quiz.cli.play"}),
+    ],
+    ids=" ".join,
+)
+def test_only_the_command_that_runs_is_imported(args: tuple[str, ...], built: set[str]) -> None:
+    output, modules = modules_after(*args)
+    assert "Usage" in output
+    commands = {m for m in modules if m.startswith("quiz.cli.")} - CLI_CORE
+    assert commands == built
+
+
 def test_heavy_finds_packages_their_submodules_and_quiz_modules() -> None:
     modules = {"yaml", "_yaml", "yamlish", "json", "quiz.packs.validate", "quiz.store.db", "quiz"}
     assert heavy(modules, NOT_FOR_HELP, QUIZ_NOT_FOR_HELP) == {

@@ -17,13 +17,24 @@ from typing import Any, NoReturn, TextIO
 import typer
 
 from quiz import __version__
-from quiz.cli.base import QuizCommand, QuizSubGroup
-from quiz.cli.modes import daily, review
-from quiz.cli.packs import packs_app
-from quiz.cli.party import party
-from quiz.cli.play import play
-from quiz.cli.scores import scores_app, stats
+from quiz.cli.lazy import Lazy, LazyGroup
 from quiz.errors import ExitCode, QuizError
+
+# Every command of ``quiz``, in the order ``quiz --help`` lists them: where it
+# lives (a Typer app for a group of commands, else the command's function) and
+# its line in that list. A command is imported and built only when it runs.
+COMMANDS: dict[str, Lazy] = {
+    "play": Lazy("quiz.cli.play:play", "Play a round."),
+    "stats": Lazy("quiz.cli.scores:stats", "How a player is doing: accuracy, misses, trend."),
+    "daily": Lazy("quiz.cli.modes:daily", "The day's challenge: 10 questions, one try."),
+    "review": Lazy("quiz.cli.modes:review", "The questions you missed come back."),
+    "party": Lazy("quiz.cli.party:party", "2-8 players take turns on one terminal."),
+    "packs": Lazy("quiz.cli.packs:packs_app", "List, check, install and write question packs."),
+    "scores": Lazy(
+        "quiz.cli.scores:scores_app",
+        "The high-score tables: the best rounds of each board, best first.",
+    ),
+}
 
 BUG_HINT = (
     "this is a bug in quiz; please report it with the command you ran. "
@@ -44,8 +55,10 @@ class Terminated(SystemExit):
         self.code: int = code
 
 
-class QuizGroup(QuizSubGroup):
+class QuizGroup(LazyGroup):
     """The root group: its ``invoke`` wraps every command, so it is the boundary."""
+
+    lazy_commands = COMMANDS
 
     def invoke(self, ctx: Any) -> Any:
         _usual_interrupts()
@@ -150,17 +163,6 @@ def root(
         command = ctx.command.get_command(ctx, "play")  # type: ignore[attr-defined]
         with command.make_context("play", [], parent=ctx) as play_ctx:
             command.invoke(play_ctx)
-
-
-app.command("play", cls=QuizCommand)(play)
-app.add_typer(packs_app, name="packs")
-app.add_typer(scores_app, name="scores")
-app.command("stats", cls=QuizCommand)(stats)
-app.command("daily", cls=QuizCommand, short_help="The day's challenge: 10 questions, one try.")(
-    daily
-)
-app.command("review", cls=QuizCommand, short_help="The questions you missed come back.")(review)
-app.command("party", cls=QuizCommand, short_help="2-8 players take turns on one terminal.")(party)
 
 
 def _on_signal(signum: int, _frame: object) -> None:
