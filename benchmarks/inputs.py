@@ -8,6 +8,7 @@ plain words for ids, types and difficulties.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import sqlite3
@@ -214,8 +215,16 @@ class _AnswerPool:
         self.tags = [json.dumps(rng.sample(TAGS, rng.randint(1, 2))) for _ in range(n)]
 
     def answers(
-        self, start: int, round_id: int, pack: str, questions: list[str], total: int, skill: float
+        self,
+        start: int,
+        round_id: int,
+        pack: str,
+        questions: list[str],
+        total: int,
+        skill: float,
+        keep: bool = True,
     ) -> tuple[list[tuple[Any, ...]], int, int, int, float]:
+        """A round's answer rows (none unless ``keep``) and its score, right, streak, time."""
         rows, score, correct, streak, best, duration = [], 0, 0, 0, 0, 0.0
         offset = start % len(questions)
         for position in range(total):
@@ -225,61 +234,94 @@ class _AnswerPool:
             streak = streak + 1 if right else 0
             best = max(best, streak)
             score, correct, duration = score + points, correct + right, duration + self.elapsed[i]
-            qid = questions[(offset + position) % len(questions)]
-            given = "A" if right else self.wrong[i]
-            rows.append(
-                (
-                    round_id, position, pack, qid, given, right, False, False,
-                    self.elapsed[i], points, self.tags[i],
-                )
-            )  # fmt: skip
+            if keep:
+                qid = questions[(offset + position) % len(questions)]
+                given = "A" if right else self.wrong[i]
+                rows.append(
+                    (
+                        round_id, position, pack, qid, given, right, False, False,
+                        self.elapsed[i], points, self.tags[i],
+                    )
+                )  # fmt: skip
         return rows, score, correct, best, duration
 
 
-def fill_scores(home: Path, rounds: int, pack_ids: list[str], questions: list[str]) -> int:
-    """A score file with ``rounds`` rounds (and their answers); the file's size in bytes.
+INSERT_ROUNDS = (
+    "INSERT INTO rounds (id, player, board, packs, score, correct, total, best_streak,"
+    " duration_s, seed, time_limit, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+INSERT_ANSWERS = (
+    "INSERT INTO answers (round_id, position, pack_id, question_id, given, correct,"
+    " skipped, late, elapsed_s, points, tags) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+)
+CHUNK = 50_000  # rounds made and inserted at a time, so a million never sit in memory
+
+
+def fill_scores(
+    home: Path, rounds: int, pack_ids: list[str], questions: list[str], *, answers: bool = True
+) -> int:
+    """A score file with ``rounds`` rounds (and, unless told not, their answers); its size.
 
     The file is created by the store itself (one round saved through
     ``ScoreStore``), so it has exactly the schema, indexes and pragmas the
-    program makes; the rest goes in with one ``executemany`` transaction.
+    program makes; the rest goes in with ``executemany`` in one transaction.
     """
+    now = datetime.now(UTC)
+    _first_round(home, questions, now)
+    rng = random.Random(2016)
+    players = [f + s for f in FIRST_NAMES for s in SURNAMES]
+    skills = {p: rng.uniform(0.3, 0.95) for p in players}
+    boards = _boards(rng, pack_ids)
+    weights = [40, 15, 10, 5, 5] + [1.25] * (len(boards) - 5)
+    pool = _AnswerPool(rng)
+    other_pool = [f"q{i:05d}" for i in range(0, 1000, 7)]
+    start = now - timedelta(days=730)
+
+    def chunk(ids: range) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        round_rows, answer_rows = [], []
+        for round_id in ids:
+            key, total, limit = rng.choices(boards, weights)[0]
+            player = rng.choice(players)
+            pack = key.split("/", 1)[0]
+            asked = questions if pack == BUILTIN else other_pool
+            rows, score, correct, best, duration = pool.answers(
+                rng.randrange(pool.SIZE), round_id, pack, asked, total, skills[player], answers
+            )
+            answer_rows.extend(rows)
+            moment = start + timedelta(seconds=730 * 86400 * round_id / rounds)
+            round_rows.append(
+                (
+                    round_id, player, key, json.dumps([pack]), score, correct, total, best,
+                    round(duration, 3), rng.getrandbits(32), limit,
+                    moment.isoformat(timespec="microseconds"),
+                )
+            )  # fmt: skip
+        return round_rows, answer_rows
+
+    with _bulk_insert(home / "scores.db") as conn:
+        for first in range(2, rounds + 1, CHUNK):
+            round_rows, answer_rows = chunk(range(first, min(first + CHUNK, rounds + 1)))
+            conn.executemany(INSERT_ROUNDS, round_rows)
+            conn.executemany(INSERT_ANSWERS, answer_rows)
+    return (home / "scores.db").stat().st_size
+
+
+def _first_round(home: Path, questions: list[str], now: datetime) -> None:
     from quiz.store.db import ScoreStore
     from quiz.store.records import AnswerRecord, RoundRecord
 
-    now = datetime.now(UTC)
     first = AnswerRecord(BUILTIN, questions[0], "A", True, False, False, 5.0, 200, ("people",))
     record = RoundRecord(
         "Mia", DEFAULT_BOARD, (BUILTIN,), 200, 1, 10, 1, 60.0, 1, 20.0, now, (first,)
     )
     with ScoreStore.open(home) as store:
         store.save_round(record)
-    rng = random.Random(2016)
-    players = [f + s for f in FIRST_NAMES for s in SURNAMES]
-    skills = {p: rng.uniform(0.3, 0.95) for p in players}
-    boards = _boards(rng, pack_ids)
-    weights = [40, 15, 10, 5, 5] + [1.25] * (len(boards) - 5)
-    answers = _AnswerPool(rng)
-    other_pool = [f"q{i:05d}" for i in range(0, 1000, 7)]
-    start = now - timedelta(days=730)
-    round_rows, answer_rows = [], []
-    for round_id in range(2, rounds + 1):
-        key, total, limit = rng.choices(boards, weights)[0]
-        player = rng.choice(players)
-        pack = key.split("/", 1)[0]
-        pool = questions if pack == BUILTIN else other_pool
-        rows, score, correct, best, duration = answers.answers(
-            rng.randrange(answers.SIZE), round_id, pack, pool, total, skills[player]
-        )
-        answer_rows.extend(rows)
-        moment = start + timedelta(seconds=730 * 86400 * round_id / rounds)
-        round_rows.append(
-            (
-                round_id, player, key, json.dumps([pack]), score, correct, total, best,
-                round(duration, 3), rng.getrandbits(32), limit,
-                moment.isoformat(timespec="microseconds"),
-            )
-        )  # fmt: skip
-    conn = sqlite3.connect(home / "scores.db", isolation_level=None)
+
+
+@contextlib.contextmanager
+def _bulk_insert(path: Path) -> Iterator[sqlite3.Connection]:
+    """One transaction on the store's file, its indexes dropped while it is filled."""
+    conn = sqlite3.connect(path, isolation_level=None)
     try:
         # A generated file needs no crash safety while it is written: one write, no journal.
         conn.execute("PRAGMA journal_mode = OFF")
@@ -292,20 +334,50 @@ def fill_scores(home: Path, rounds: int, pack_ids: list[str], questions: list[st
         ).fetchall()
         for name, _ in indexes:
             conn.execute(f'DROP INDEX "{name}"')
-        conn.executemany(
-            "INSERT INTO rounds (id, player, board, packs, score, correct, total, best_streak,"
-            " duration_s, seed, time_limit, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            round_rows,
-        )
-        conn.executemany(
-            "INSERT INTO answers (round_id, position, pack_id, question_id, given, correct,"
-            " skipped, late, elapsed_s, points, tags) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            answer_rows,
-        )
+        yield conn
         for _, sql in indexes:
             conn.execute(sql)
         conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = WAL")  # as the store leaves it
     finally:
         conn.close()
-    return (home / "scores.db").stat().st_size
+
+
+# -- an export file for ``quiz scores import`` ----------------------------------------
+
+
+def write_export(path: Path, rounds: int, questions: list[str]) -> None:
+    """An export file of ``rounds`` rounds of one player on one board, 10 answers each.
+
+    Written by hand in the documented format (src/quiz/store/transfer.py), one
+    round a line; every round finishes at its own time, so none is a duplicate.
+    The file of n rounds is the first n of the same sequence for any n.
+    """
+    rng = random.Random(1999)
+    pool = _AnswerPool(rng)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"format": "quiz-scores", "version": 1,')
+        out.write(f' "exported_at": "{start.isoformat(timespec="microseconds")}",\n "rounds": [')
+        for n in range(rounds):
+            rows, score, correct, best, duration = pool.answers(
+                rng.randrange(pool.SIZE), n, BUILTIN, questions, 10, 0.7
+            )
+            moment = start + timedelta(minutes=3 * n)
+            answers = [
+                {
+                    "pack_id": row[2], "question_id": row[3], "given": row[4],
+                    "correct": row[5], "skipped": False, "late": False,
+                    "elapsed_s": row[8], "points": row[9], "tags": json.loads(row[10]),
+                }
+                for row in rows
+            ]  # fmt: skip
+            item = {
+                "player": "Mia", "board": DEFAULT_BOARD, "packs": [BUILTIN], "score": score,
+                "correct": correct, "total": 10, "best_streak": best,
+                "duration_s": round(duration, 3), "seed": n, "time_limit": 20.0,
+                "finished_at": moment.isoformat(timespec="microseconds"),
+                "answers": answers,
+            }  # fmt: skip
+            out.write(("," if n else "") + "\n  " + json.dumps(item, ensure_ascii=False))
+        out.write("\n ]}\n")

@@ -27,6 +27,9 @@ BIG_QUESTIONS = 10_000
 LIST_PACKS = 50
 LIST_QUESTIONS = 1_000
 SCORE_ROUNDS = 100_000
+# -- the score file's bigger inputs: a million rounds, and export files to import --
+MILLION_ROUNDS = 1_000_000  # rounds only: ``quiz scores`` never reads the answers
+IMPORT_ROUNDS = (20_000, 40_000)  # one player on one board, 10 answers a round
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,11 @@ class Inputs:
     home_big: Path  # data folder for rounds of the big pack
     home_list: Path  # data folder with 50 installed packs
     home_scores: Path  # data folder with 100,000 rounds
+    home_million: Path  # data folder with 1,000,000 rounds (no answers)
+    exports: dict[int, Path]  # export files by their number of rounds
     typer_app: Path
     yaml_load: Path
+    scores_insert: Path  # the least an import does: JSON in, rows inserted
     info: dict[str, str]
 
 
@@ -51,6 +57,7 @@ def _fingerprint() -> str:
     for name in ("inputs.py", "baselines.py", "workdir.py"):
         digest.update((BENCH_DIR / name).read_bytes())
     sizes = (BIG_QUESTIONS, LIST_PACKS, LIST_QUESTIONS, SCORE_ROUNDS, schema.SCHEMA_VERSION)
+    sizes += (MILLION_ROUNDS, IMPORT_ROUNDS)
     digest.update(repr(sizes).encode())
     return digest.hexdigest()[:12]
 
@@ -71,8 +78,11 @@ def _paths(root: Path) -> Inputs:
         home_big=root / "home-big",
         home_list=root / "home-list",
         home_scores=root / "home-scores",
+        home_million=root / "home-million",
+        exports={n: root / f"export-{n}.json" for n in IMPORT_ROUNDS},
         typer_app=root / "typer_app.py",
         yaml_load=root / "yaml_load.py",
+        scores_insert=root / "scores_insert.py",
         info=info,
     )
 
@@ -124,5 +134,20 @@ def _generate(target: Inputs) -> None:
         "big_yaml_mb": f"{target.big_yaml.stat().st_size / 1e6:.1f}",
         "scores_mb": f"{size / 1e6:.0f}",
     }
+    info.update(_score_inputs(target, pack_ids, questions, started))
     (target.root / "info.json").write_text(json.dumps(info), encoding="utf-8")
     _log(f"  done in {time.perf_counter() - started:.1f} s")
+
+
+def _score_inputs(
+    target: Inputs, pack_ids: list[str], questions: list[str], started: float
+) -> dict[str, str]:
+    """The million-round score file and the export files; their sizes for the header."""
+    _log(f"  100,000 rounds done ({time.perf_counter() - started:.1f} s); a million ...")
+    target.home_million.mkdir()
+    size = inputs.fill_scores(
+        target.home_million, MILLION_ROUNDS, pack_ids, questions, answers=False
+    )
+    for rounds, path in target.exports.items():
+        inputs.write_export(path, rounds, questions)
+    return {"million_mb": f"{size / 1e6:.0f}"}
