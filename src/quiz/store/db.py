@@ -14,16 +14,17 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from quiz.errors import StoreError
 from quiz.paths import SCORES_FILE, blocking_file, data_dir
 from quiz.store import connect, schema
 from quiz.store.connect import StoreUnavailable, file_identity, is_damage, sqlite_error
 from quiz.store.records import BoardStanding, PlayerStats, RoundRecord, RoundRow
-from quiz.store.rows import HAS_PACK, ROUND_COLUMNS, encode_pack_needle, insert_round, to_round_row
+from quiz.store.rows import HAS_PACK, ROUND_COLUMNS, insert_round, select_rounds, storable
 
 if TYPE_CHECKING:
     from quiz.store.modes import PastAnswer, ReviewRecord
@@ -34,22 +35,26 @@ TOP_SQL = (
     f"SELECT {ROUND_COLUMNS} FROM rounds WHERE board = ?"
     " ORDER BY score DESC, duration_s, id LIMIT ?"
 )
+# A round's place on its board, in the same query as the round (``r``): one more
+# than the rounds ranked before it, each count a range of the rounds_by_rank index.
+# (A window function would be one expression, but it numbers every round of the
+# board before any is returned: hundreds of times slower on a large board.)
+RANK = """1
+    + (SELECT count(*) FROM rounds AS o WHERE o.board = r.board AND o.score > r.score)
+    + (SELECT count(*) FROM rounds AS o WHERE o.board = r.board AND o.score = r.score
+           AND o.duration_s < r.duration_s)
+    + (SELECT count(*) FROM rounds AS o WHERE o.board = r.board AND o.score = r.score
+           AND o.duration_s = r.duration_s AND o.id < r.id)"""
+RANKED = f"SELECT {ROUND_COLUMNS}, {RANK} AS rank FROM rounds AS r"
 TOP_FOR_PLAYER_SQL = (
-    f"SELECT {ROUND_COLUMNS} FROM rounds WHERE board = ? AND player = ?"
-    " ORDER BY score DESC, duration_s, id LIMIT ?"
+    f"{RANKED} WHERE board = ? AND player = ? ORDER BY score DESC, duration_s, id LIMIT ?"
 )
 _PERSONAL_BEST_SQL = (
-    f"SELECT {ROUND_COLUMNS} FROM rounds WHERE player = ? AND board = ? AND id IS NOT ?"
+    f"{RANKED} WHERE player = ? AND board = ? AND id IS NOT ?"
     " ORDER BY score DESC, duration_s, id LIMIT 1"
 )
-_RANK_SQL = """
-SELECT 1
-    + (SELECT count(*) FROM rounds WHERE board = :board AND score > :score)
-    + (SELECT count(*) FROM rounds WHERE board = :board AND score = :score
-           AND duration_s < :duration)
-    + (SELECT count(*) FROM rounds WHERE board = :board AND score = :score
-           AND duration_s = :duration AND id < :id)
-"""
+_ROUND_SQL = f"{RANKED} WHERE id = ?"
+_PLAYER_ROUNDS_SQL = f"{RANKED} WHERE player = ? ORDER BY finished_at DESC, id DESC LIMIT ?"
 
 
 class ScoreStore:
@@ -197,44 +202,39 @@ class ScoreStore:
         """The best rounds on a board, best first (with ``player``: that player's only)."""
         with self._guard("read the scores"), self._transaction() as conn:
             if player is None:
-                rows = conn.execute(TOP_SQL, (board, limit)).fetchall()
-                return [to_round_row(row, rank) for rank, row in enumerate(rows, 1)]
-            rows = conn.execute(TOP_FOR_PLAYER_SQL, (board, player, limit)).fetchall()
-            return [to_round_row(row, _rank(conn, row)) for row in rows]
+                rows = select_rounds(conn, TOP_SQL, (board, limit))
+                return [replace(row, rank=rank) for rank, row in enumerate(rows, 1)]
+            return select_rounds(conn, TOP_FOR_PLAYER_SQL, (board, player, limit))
 
     def rank_of(self, round_id: int) -> int:
         """A round's place on its board, 1 for the best."""
-        with self._guard("read the scores"), self._transaction() as conn:
-            row = conn.execute(f"SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?", (round_id,))
-            found = row.fetchone()
-            if found is None:
-                raise StoreError(f"there is no round {round_id} in {self.path}")
-            return _rank(conn, found)
+        return self._round(round_id).rank or 0
 
     def personal_best(
         self, player: str, board: str, exclude_round_id: int | None = None
     ) -> RoundRow | None:
         """The player's best round on a board (other than ``exclude_round_id``), if any."""
         with self._guard("read the scores"), self._transaction() as conn:
-            found = conn.execute(_PERSONAL_BEST_SQL, (player, board, exclude_round_id)).fetchone()
-            return None if found is None else to_round_row(found, _rank(conn, found))
+            found = select_rounds(conn, _PERSONAL_BEST_SQL, (player, board, exclude_round_id))
+            return found[0] if found else None
 
     def standing(self, round_id: int, top: int = 5) -> BoardStanding:
         """Where a saved round stands: its rank, its player's previous best, the board's top."""
+        row = self._round(round_id)
+        return BoardStanding(
+            round_id=round_id,
+            rank=row.rank or 0,
+            previous_best=self.personal_best(row.player, row.board, round_id),
+            top=tuple(self.top(row.board, top)),
+        )
+
+    def _round(self, round_id: int) -> RoundRow:
+        """One saved round with its rank; :class:`StoreError` if there is none."""
         with self._guard("read the scores"), self._transaction() as conn:
-            found = conn.execute(f"SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?", (round_id,))
-            row = found.fetchone()
-            if row is None:
-                raise StoreError(f"there is no round {round_id} in {self.path}")
-            player, board = row[1], row[2]
-            best = conn.execute(_PERSONAL_BEST_SQL, (player, board, round_id)).fetchone()
-            rows = conn.execute(TOP_SQL, (board, top)).fetchall()
-            return BoardStanding(
-                round_id=round_id,
-                rank=_rank(conn, row),
-                previous_best=None if best is None else to_round_row(best, _rank(conn, best)),
-                top=tuple(to_round_row(r, rank) for rank, r in enumerate(rows, 1)),
-            )
+            found = select_rounds(conn, _ROUND_SQL, (round_id,))
+        if not found:
+            raise StoreError(f"there is no round {round_id} in {self.path}")
+        return found[0]
 
     def boards(self, pack: str | None = None) -> list[tuple[str, int]]:
         """Every board (or those including ``pack``) with its rounds, most played first."""
@@ -248,13 +248,8 @@ class ScoreStore:
 
     def player_rounds(self, player: str, limit: int = 10) -> list[RoundRow]:
         """A player's rounds across boards, newest first, each with its rank on its board."""
-        sql = (
-            f"SELECT {ROUND_COLUMNS} FROM rounds WHERE player = ?"
-            " ORDER BY finished_at DESC, id DESC LIMIT ?"
-        )
         with self._guard("read the scores"), self._transaction() as conn:
-            rows = conn.execute(sql, (player, limit)).fetchall()
-            return [to_round_row(row, _rank(conn, row)) for row in rows]
+            return select_rounds(conn, _PLAYER_ROUNDS_SQL, (player, limit))
 
     def players(self) -> list[str]:
         """Every player with a recorded round, in name order."""
@@ -336,12 +331,6 @@ def _present(path: Path) -> bool:
         return False
 
 
-def _rank(conn: sqlite3.Connection, row: Any) -> int:
-    ident, board, score, duration = row[0], row[2], row[4], row[8]
-    params = {"board": board, "score": score, "duration": duration, "id": ident}
-    return int(conn.execute(_RANK_SQL, params).fetchone()[0])
-
-
 def _filters(
     player: str | None, pack: str | None, up_to_id: int | None
 ) -> tuple[str, list[object]]:
@@ -352,7 +341,7 @@ def _filters(
         params.append(player)
     if pack is not None:
         clauses.append(HAS_PACK)
-        params.append(encode_pack_needle(pack))
+        params.append(storable(pack))
     if up_to_id is not None:
         clauses.append("id <= ?")
         params.append(up_to_id)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from quiz.store.records import RoundRow
-from quiz.store.rows import ROUND_COLUMNS, iso_utc, parse_utc, storable, to_round_row
+from quiz.store.rows import ROUND_COLUMNS, iso_utc, parse_utc, select_rounds, storable
 
 REVIEW_MIGRATION = """
 CREATE TABLE review_answers (
@@ -145,4 +145,4 @@ def forget_reviews(conn: sqlite3.Connection, player: str | None, pack: str | Non
 
 def daily_rounds(conn: sqlite3.Connection, player: str) -> list[RoundRow]:
     """The player's recorded daily rounds, oldest first."""
-    return [to_round_row(row) for row in conn.execute(_DAILY_SQL, (player,))]
+    return select_rounds(conn, _DAILY_SQL, (player,))

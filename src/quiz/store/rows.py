@@ -6,7 +6,6 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 from quiz.store.records import AnswerRecord, RoundRecord, RoundRow
 
@@ -23,10 +22,12 @@ INSERT_ANSWER = (
     "INSERT INTO answers (round_id, position, pack_id, question_id, given, correct, skipped,"
     " late, elapsed_s, points, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-# True when the JSON list in ``packs`` holds the pack id bound to the parameter
-# (as ``encode_pack_needle`` makes it). Inside a JSON string every quote is
-# escaped, so ``,"id",`` can only match a whole element.
-HAS_PACK = "instr(',' || substr(packs, 2, length(packs) - 2) || ',', ?) > 0"
+# True when the JSON list in ``rounds.packs`` holds the pack id bound to the
+# parameter, element by element (a damaged list holds none, as ``read_list`` reads it).
+HAS_PACK = (
+    "EXISTS (SELECT 1 FROM json_each("
+    "CASE WHEN json_valid(rounds.packs) THEN rounds.packs ELSE '[]' END) WHERE value = ?)"
+)
 _INT64 = 2**63
 
 
@@ -61,10 +62,6 @@ def read_list(text: str) -> tuple[str, ...]:
     except ValueError:
         return ()
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
-
-
-def encode_pack_needle(pack_id: str) -> str:
-    return "," + json.dumps(storable(pack_id)) + ","
 
 
 def seed_value(seed: int) -> int | str:
@@ -137,24 +134,34 @@ def insert_round(conn: sqlite3.Connection, record: RoundRecord) -> int:
     return round_id
 
 
-def to_round_row(row: Sequence[Any], rank: int | None = None) -> RoundRow:
-    """A ``rounds`` row selected as :data:`ROUND_COLUMNS` turned into a :class:`RoundRow`."""
-    ident, player, board, packs, score, correct, total, streak, duration, finished = row[:10]
-    answered, skipped, input_kind, mode = row[10:14]
+def select_rounds(
+    conn: sqlite3.Connection, sql: str, params: Sequence[object] = ()
+) -> list[RoundRow]:
+    """The rounds a query selects as :data:`ROUND_COLUMNS` (and, if it has one, ``rank``)."""
+    cursor = conn.execute(sql, params)
+    cursor.row_factory = sqlite3.Row  # rows are made as they are fetched
+    return [to_round_row(row) for row in cursor]
+
+
+def to_round_row(row: sqlite3.Row) -> RoundRow:
+    """A row selected as :data:`ROUND_COLUMNS` (and maybe ``rank``) as a :class:`RoundRow`."""
+    has_rank = "rank" in row.keys()  # noqa: SIM118 - ``in`` on a Row looks at its values
+    rank = int(row["rank"]) if has_rank else None
+    answered, skipped = row["answered"], row["skipped"]
     return RoundRow(
-        id=int(ident),
-        player=str(player),
-        board=str(board),
-        packs=read_list(str(packs)),
-        score=int(score),
-        correct=int(correct),
-        total=int(total),
-        best_streak=int(streak),
-        duration=float(duration),
-        finished_at=parse_utc(str(finished)),
+        id=int(row["id"]),
+        player=str(row["player"]),
+        board=str(row["board"]),
+        packs=read_list(str(row["packs"])),
+        score=int(row["score"]),
+        correct=int(row["correct"]),
+        total=int(row["total"]),
+        best_streak=int(row["best_streak"]),
+        duration=float(row["duration_s"]),
+        finished_at=parse_utc(str(row["finished_at"])),
         rank=rank,
         answered=None if answered is None else int(answered),
         skipped=None if skipped is None else int(skipped),
-        input=str(input_kind),
-        mode=str(mode),
+        input=str(row["input"]),
+        mode=str(row["mode"]),
     )
