@@ -154,6 +154,14 @@ def test_only_the_command_that_runs_is_imported(args: tuple[str, ...], built: se
     assert commands == built
 
 
+def test_scores_imports_no_pack_model_and_writes_nothing() -> None:
+    """``quiz scores`` reads: the pack model, YAML and the file writer stay out."""
+    output, modules = modules_after("scores")
+    assert "No rounds" in output
+    kept_out = heavy(modules, {"yaml", "_yaml", "tempfile"}, {"quiz.packs.model", "quiz.atomic"})
+    assert kept_out == set()
+
+
 def test_heavy_finds_packages_their_submodules_and_quiz_modules() -> None:
     modules = {"yaml", "_yaml", "yamlish", "json", "quiz.packs.validate", "quiz.store.db", "quiz"}
     assert heavy(modules, NOT_FOR_HELP, QUIZ_NOT_FOR_HELP) == {

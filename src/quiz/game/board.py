@@ -21,12 +21,15 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from quiz.game.values import as_items, in_order
 from quiz.packs.builtin import BUILTIN_ID, BUILTIN_TIME_LIMIT
-from quiz.packs.model import Difficulty, QuestionType, format_number
-from quiz.words import plural
+from quiz.words import format_number, plural
+
+if TYPE_CHECKING:
+    from quiz.packs.model import Difficulty, QuestionType
 
 UNTIMED = "untimed"
 LIVES = "lives-"
@@ -71,9 +74,9 @@ class Board:
             packs=tuple(sorted(set(pack_ids))),
             count=count,
             time_limit=time_limit if timed else None,
-            difficulties=in_order((str(d).casefold() for d in difficulties), Difficulty),
+            difficulties=_ordered((str(d).casefold() for d in difficulties), "difficulties"),
             tags=tuple(sorted({t.casefold() for t in tags})),
-            types=in_order((str(t).casefold() for t in types), QuestionType),
+            types=_ordered((str(t).casefold() for t in types), "types"),
             lives=lives,
         )
 
@@ -195,6 +198,16 @@ def _parse_filters(parts: list[str]) -> tuple[tuple[str, ...], ...] | None:
             return None
         found[name] = tuple(unquote(v) for v in values.split(","))
     return tuple(found.get(name, ()) for name in _FILTERS)
+
+
+def _ordered(values: Iterable[str], kind: str) -> tuple[str, ...]:
+    """Filter values in the pack format's order (see :func:`in_order`)."""
+    wanted = tuple(values)
+    if not wanted:
+        return ()  # the usual case, and the pack model need not be imported for it
+    from quiz.packs.model import Difficulty, QuestionType
+
+    return in_order(wanted, Difficulty if kind == "difficulties" else QuestionType)
 
 
 def _encode(value: str) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quiz.atomic import atomic_write
 from quiz.errors import QuizError
 from quiz.paths import player_path
 
@@ -56,6 +55,8 @@ def remember_name(name: str) -> bool:
     text = normalize_player_name(name) + "\n"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        from quiz.atomic import atomic_write  # tempfile: only when a name is written
+
         with atomic_write(target, "w") as file:
             file.write(text)
     except OSError:
