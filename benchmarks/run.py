@@ -1,6 +1,6 @@
 """Speed benchmark for quiz: each figure against a baseline measured in the same run.
 
-    uv run python benchmarks/run.py              # the full table (about 2 to 3 minutes)
+    uv run python benchmarks/run.py              # the full table (15 to 20 minutes)
     uv run python benchmarks/run.py --quick      # fewer repeats, a rough look
     uv run python benchmarks/run.py --markdown   # also print the table as Markdown
 

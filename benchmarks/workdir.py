@@ -4,7 +4,8 @@ Inputs live in ``benchmarks/.work/inputs-<fingerprint>/`` (git-ignored). The
 fingerprint covers the generator's source, the sizes and the score file's
 schema version, so a change to any of them makes a new folder; ``--fresh``
 makes one regardless. Filling the score file with 100,000 rounds and a
-million answers is most of the set-up time, which is why it is kept.
+million answers, and another with a million rounds (no answers), is most of
+the set-up time, which is why it is kept.
 """
 
 from __future__ import annotations
