@@ -144,6 +144,8 @@ CLI_CORE = {"quiz.cli", "quiz.cli.app", "quiz.cli.base", "quiz.cli.lazy"}
         (("scores", "--help"), {"quiz.cli.scores"}),
         (("stats", "--help"), {"quiz.cli.scores"}),
         (("play", "--help"), {"quiz.cli.play"}),
+        (("daily", "--help"), {"quiz.cli.modes"}),
+        (("party", "--help"), {"quiz.cli.party", "quiz.cli.modes"}),  # it shares daily's helpers
     ],
     ids=" ".join,
 )
