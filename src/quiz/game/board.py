@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from quiz.packs.model import Difficulty, QuestionType
 
 UNTIMED = "untimed"
+DAILY_PREFIX = "daily"  # the daily challenge's boards: daily/<date>/<packs> (game/daily.py)
 LIVES = "lives-"
 DEFAULT_COUNT = 10  # questions in a round when -n is not given
 _FILTERS = ("difficulty", "tag", "type")
@@ -133,10 +134,13 @@ def describe_board(key: str) -> str:
 
     The play modes' boards read ``daily/<date>/<packs>`` and ``party/<board key>``.
     """
-    from quiz.game.daily import board_day
-
     mode, _, rest = key.partition("/")
-    day = board_day(key)
+    # The daily module brings the pack model with it: only its own boards need it.
+    day = None
+    if mode == DAILY_PREFIX:
+        from quiz.game.daily import board_day
+
+        day = board_day(key)
     if day is not None:
         return f"daily challenge {day.isoformat()} · {' + '.join(rest.split('/', 1)[1].split('+'))}"
     if mode == "party" and parse_board_key(rest) is not None:

@@ -34,13 +34,14 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from quiz.errors import QuizError
+from quiz.game.board import DAILY_PREFIX
 from quiz.game.select import TRUEFALSE_OPTIONS, AskedQuestion, without_leaks
 from quiz.packs.model import Pack, Question, QuestionType
 from quiz.words import plural
 
 DAILY_COUNT = 10
 HISTORY_DAYS = 14
-BOARD_PREFIX = "daily"
+BOARD_PREFIX = DAILY_PREFIX
 _KEY_VERSION = "quiz-daily/1"
 
 
