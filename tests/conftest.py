@@ -30,6 +30,13 @@ def quiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("QUIZ_DEBUG", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    # A command sets the console's modes for its process; in one test process the
+    # next test must not inherit them (a --plain party would leave tables unframed).
+    from quiz.term import console
+
+    monkeypatch.setattr(console, "_plain", False)
+    monkeypatch.setattr(console, "_accessible", False)
+    monkeypatch.setattr(console, "_consoles", {})
     return home
 
 
