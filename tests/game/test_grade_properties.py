@@ -69,7 +69,7 @@ def test_the_answers_letter_and_number_are_correct(options: list[str]) -> None:
     q = question(QuestionType.CHOICE, answer, wrong=wrong)
     shown = sorted(options)
     letter, position = "abcdef"[shown.index(answer)], str(shown.index(answer) + 1)
-    # An option whose own text is a label takes that label (see parse_choice).
+    # An option whose own text is a label takes that label (see chosen_option).
     assume(not {normalize(o) for o in options} & {letter, position})
     assert grade_answer(q, letter, shown) == Grade(True, False, answer)
     assert grade_answer(q, letter.upper(), shown) == Grade(True, False, answer)

@@ -160,7 +160,6 @@ def test_skip_once_per_round_keeps_the_streak() -> None:
     assert skipped.streak == 1
     assert r.streak == 1
     assert not r.skip_available
-    assert r.skip_used
     assert r.index == 2
     with pytest.raises(LifelineError, match="you already used your skip this round"):
         r.skip()
@@ -179,7 +178,6 @@ def test_fifty_fifty_removes_two_wrong_options_and_halves_points() -> None:
     assert r.options == left
     assert [o for o in before if o in left] == list(left)  # shown order kept
     assert not r.fifty_fifty_available
-    assert r.fifty_fifty_used
     # Letters stay where they were: the answer keeps its letter, and the
     # letter of a removed option names nothing.
     letter = "abcdef"[before.index("Right a")]
@@ -233,11 +231,13 @@ def test_fifty_fifty_once_per_round() -> None:
 
 @pytest.mark.parametrize("asked", [text("a", "x"), truefalse("a")])
 def test_fifty_fifty_only_for_choice_questions(asked: AskedQuestion) -> None:
-    r = untimed(asked)
+    r = untimed(asked, choice("b"))
     assert not r.fifty_fifty_available
     with pytest.raises(LifelineError, match="50:50 is only for choice questions"):
         r.use_fifty_fifty()
-    assert not r.fifty_fifty_used
+    r.answer("a", 1.0)
+    assert r.fifty_fifty_available  # the refused try did not use it up
+    assert len(r.use_fifty_fifty()) == 2
 
 
 def test_fifty_fifty_needs_three_options() -> None:

@@ -28,8 +28,7 @@ def test_a_round_is_seeded_with_0_unless_told() -> None:
 
 def test_lifelines_start_unused() -> None:
     r = Round([asked("a")], None)
-    assert r.fifty_fifty_used is False
-    assert r.skip_used is False
+    assert r.skip_available is True
 
 
 def test_a_skip_is_recorded_whole() -> None:
@@ -46,7 +45,7 @@ def test_a_skip_is_recorded_whole() -> None:
         fifty_fifty=False,
         streak=0,
     )
-    assert r.skip_used is True
+    assert r.skip_available is False
 
 
 def test_an_answer_is_recorded_whole() -> None:

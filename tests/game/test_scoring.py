@@ -10,12 +10,11 @@ from quiz.game import scoring
 from quiz.game.scoring import (
     DIFFICULTY_POINTS,
     STREAK_CAP,
-    STREAK_STEP,
+    STREAK_STEP_PERCENT,
     Points,
     is_late,
     score_answer,
     speed_factor,
-    streak_multiplier,
 )
 from quiz.packs.model import Difficulty
 
@@ -25,7 +24,7 @@ EASY, MEDIUM, HARD = Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD
 def test_constants() -> None:
     assert dict(DIFFICULTY_POINTS) == {EASY: 100, MEDIUM: 200, HARD: 300}
     assert STREAK_CAP == 5
-    assert STREAK_STEP == 0.1
+    assert STREAK_STEP_PERCENT == 10
 
 
 def test_worked_example_in_the_docstring() -> None:
@@ -93,10 +92,13 @@ def test_streak_bonus_is_capped_at_half(streak_before: int, bonus: int) -> None:
     assert score_answer(MEDIUM, True, 0.0, None, streak_before, False) == Points(200, 0, bonus)
 
 
-def test_streak_multiplier() -> None:
-    assert streak_multiplier(-1) == 0
-    assert streak_multiplier(3) == pytest.approx(0.3)
-    assert streak_multiplier(9) == pytest.approx(0.5)
+@pytest.mark.parametrize(("streak_before", "bonus"), [(-1, 0), (0, 0), (3, 30), (5, 50), (9, 50)])
+def test_the_streak_bonus_grows_ten_percent_a_step_up_to_the_cap(
+    streak_before: int, bonus: int
+) -> None:
+    # Medium, untimed, not halved: 200 points, so the bonus is bonus% of 200.
+    points = score_answer(MEDIUM, True, 1.0, None, streak_before, False)
+    assert points.streak == bonus * 2
 
 
 def test_streak_bonus_is_on_the_speed_adjusted_halved_points() -> None:

@@ -32,7 +32,6 @@ __all__ = [
     "is_close_misspelling",
     "misspelling_distance",
     "misspelling_limit",
-    "parse_choice",
     "parse_number",
     "parse_truefalse",
 ]
@@ -94,13 +93,6 @@ def is_close_misspelling(given: str, answer: str) -> bool:
     (or as the same answer), wrong options aside."""
     a, b = normalize(given), normalize(answer)
     return a == b or misspelling_distance(a, b) is not None
-
-
-def parse_choice(raw: str, options: Sequence[str]) -> str | None:
-    """The option chosen by text, letter ("b"), number ("2"), a word in only
-    that option ("Chazelle") or a close misspelling; None if not understood."""
-    found = _match_choice(raw, options, options)
-    return found[0] if isinstance(found, tuple) else None
 
 
 def chosen_option(raw: str, options: Sequence[str], *, labels: Sequence[str] = ()) -> str | None:

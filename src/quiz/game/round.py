@@ -233,16 +233,8 @@ class Round:
         return self._fifty_fifty_problem() is None
 
     @property
-    def fifty_fifty_used(self) -> bool:
-        return self._fifty_fifty_used
-
-    @property
     def skip_available(self) -> bool:
         return not self._skip_used and not self.finished
-
-    @property
-    def skip_used(self) -> bool:
-        return self._skip_used
 
     def use_fifty_fifty(self) -> tuple[str, ...]:
         """Remove two wrong options (one if only two are shown); the options left.

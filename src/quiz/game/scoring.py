@@ -40,7 +40,6 @@ STREAK_CAP = 5  # correct answers in a row that still raise the bonus
 # The bonus per correct answer in the streak, in whole percent so that the
 # bonus is computed exactly (3 × 0.1 is 0.30000000000000004 in floating point).
 STREAK_STEP_PERCENT = 10
-STREAK_STEP = STREAK_STEP_PERCENT / 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +82,6 @@ def speed_factor(elapsed: float, time_limit: float | None) -> float:
         return 0.5
     fraction = min(max(elapsed, 0.0), time_limit) / time_limit
     return 1.0 - fraction / 2
-
-
-def streak_multiplier(streak_before: int) -> float:
-    """The streak bonus as a fraction of (base + speed): 0.0 to 0.5."""
-    return min(max(streak_before, 0), STREAK_CAP) * STREAK_STEP
 
 
 def score_answer(
