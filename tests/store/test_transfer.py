@@ -246,7 +246,7 @@ def test_a_file_that_is_not_json_is_refused(
 
 
 def test_a_missing_file_is_refused(tmp_path: Path, store: ScoreStore) -> None:
-    with pytest.raises(QuizError, match=r"cannot read .*missing\.json"):
+    with pytest.raises(QuizError, match=r"missing\.json: no such file"):
         store.import_json(tmp_path / "missing.json")
 
 
@@ -254,5 +254,5 @@ def test_export_to_an_impossible_place_is_an_error(store: ScoreStore, tmp_path: 
     with pytest.raises(QuizError, match="cannot write"):
         store.export_json(tmp_path / "no" / "such" / "folder.json")
     (tmp_path / "a-folder").mkdir()
-    with pytest.raises(QuizError, match="cannot write"):
+    with pytest.raises(QuizError, match="is a folder"):
         store.export_json(tmp_path / "a-folder")

@@ -131,7 +131,7 @@ def _packs(specs: list[str]) -> list[Pack]:
 
 def _player(name: str | None, interactive: bool) -> str:
     """The name typed with --name, or asked for at the terminal (the remembered one offered)."""
-    from quiz.store.player import normalize_player_name, remember_name, remembered_name
+    from quiz.store.player import normalize_player_name, remembered_name
 
     known = remembered_name()
     if name is not None:
@@ -141,8 +141,21 @@ def _player(name: str | None, interactive: bool) -> str:
 
         chosen = ask_name(known)
     if chosen != known:
-        remember_name(chosen)  # best effort: a data folder that cannot be written is said on saving
+        _remember(chosen)
     return chosen
+
+
+def _remember(name: str) -> None:
+    """Remember the name for next time; if that fails, say so and play on."""
+    from quiz.errors import StoreError
+    from quiz.store.player import remember_name
+
+    try:
+        remember_name(name)
+    except StoreError as exc:
+        from quiz.term.console import print_warning
+
+        print_warning(exc.message)
 
 
 def _run(game: Round, packs: list[Pack], plain: bool) -> float:

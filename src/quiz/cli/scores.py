@@ -241,11 +241,11 @@ def export(
         if file == "-":
             store.write_json(sys.stdout)
             return
-        from quiz.packs.install import refuse_existing
+        from quiz.atomic import refuse_existing, shown
 
-        refuse_existing(Path(file), force)
-        count = store.export_json(Path(file))
-    _say(f"Exported {_rounds(count)} to {file}.")
+        refuse_existing(Path(file), force)  # before reading anything
+        count = store.export_json(Path(file), force=force)
+    _say(f"Exported {_rounds(count)} to {shown(file)}.")
 
 
 @scores_app.command(

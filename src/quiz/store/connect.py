@@ -271,20 +271,14 @@ def _moved_notice(path: Path, aside: Path, reason: str) -> str:
 @contextlib.contextmanager
 def _repair_lock(path: Path) -> Iterator[None]:
     """Only one process moves a file aside at a time (best effort where flock is missing)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
+    from quiz.atomic import locked
+
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(locked(path.with_name(path.name + ".lock")))
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot write the score file in {path.parent}: {exc}") from None
         yield
-        return
-    try:
-        fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise StoreUnavailable(f"cannot write the score file in {path.parent}: {exc}") from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
 
 
 def move_aside(path: Path) -> Path:

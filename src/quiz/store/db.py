@@ -248,12 +248,15 @@ class ScoreStore:
         with self._guard("read the scores"), self._transaction() as conn:
             return player_stats(conn, player)
 
-    def export_json(self, path: Path) -> int:
-        """Write every round with its answers to ``path`` (atomically); how many rounds."""
+    def export_json(self, path: Path, *, force: bool = False) -> int:
+        """Write every round with its answers to ``path`` (atomically); how many rounds.
+
+        An existing file is replaced only with ``force`` (a device needs none).
+        """
         from quiz.store import transfer
 
         with self._guard("read the scores"), self._transaction() as conn:
-            return transfer.export_file(conn, path)
+            return transfer.export_file(conn, path, force=force)
 
     def write_json(self, stream: IO[str]) -> int:
         """Write the export to an open text stream (standard output); how many rounds."""

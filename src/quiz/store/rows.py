@@ -27,7 +27,7 @@ INSERT_ANSWER = (
 # (as ``encode_pack_needle`` makes it). Inside a JSON string every quote is
 # escaped, so ``,"id",`` can only match a whole element.
 HAS_PACK = "instr(',' || substr(packs, 2, length(packs) - 2) || ',', ?) > 0"
-_INT64 = 2**63
+INT64 = 2**63  # SQLite's integers are 64-bit: -INT64 <= n < INT64
 
 
 def iso_utc(moment: datetime) -> str:
@@ -69,7 +69,7 @@ def encode_pack_needle(pack_id: str) -> str:
 
 def seed_value(seed: int) -> int | str:
     """SQLite integers are 64-bit; a bigger seed is kept as its digits."""
-    return seed if -_INT64 <= seed < _INT64 else str(seed)
+    return seed if -INT64 <= seed < INT64 else str(seed)
 
 
 def answer_counts(record: RoundRecord) -> tuple[int | None, int | None]:

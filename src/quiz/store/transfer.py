@@ -32,15 +32,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from quiz.atomic import atomic_write
+from quiz.atomic import output_file
 from quiz.errors import QuizError
 from quiz.store.player import normalize_player_name
 from quiz.store.records import INPUTS, SOLO, TERMINAL, AnswerRecord, RoundRecord
-from quiz.store.rows import insert_round, iso_utc, parse_utc, read_list
+from quiz.store.rows import INT64, insert_round, iso_utc, parse_utc, read_list
 
+MAX_EXPORT_BYTES = 512 * 2**20  # some 300,000 rounds with their answers
 FORMAT = "quiz-scores"
 VERSION = 1
-_INT64 = 2**63
 _ROUND_SQL = (
     "SELECT id, player, board, packs, score, correct, total, best_streak, duration_s, seed,"
     " time_limit, finished_at, answered, skipped, input, mode FROM rounds ORDER BY id"
@@ -57,14 +57,10 @@ _DUPLICATE_SQL = (
 # -- export ------------------------------------------------------------------
 
 
-def export_file(conn: sqlite3.Connection, path: Path) -> int:
+def export_file(conn: sqlite3.Connection, path: Path, *, force: bool = False) -> int:
     """Write the export next to ``path``, then move it into place; how many rounds."""
-    try:
-        with atomic_write(path, "w") as stream:
-            count = write_export(conn, stream)
-    except OSError as exc:
-        raise QuizError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return count
+    with output_file(path, force=force) as stream:
+        return write_export(conn, stream)
 
 
 def write_export(conn: sqlite3.Connection, stream: IO[str]) -> int:
@@ -130,17 +126,18 @@ class _Invalid(Exception):
         super().__init__(f"{where}: {message}" if where else message)
 
 
-def read_export(path: Path) -> list[RoundRecord]:
-    """The rounds of an export file, every field checked; :class:`QuizError` if it is not one."""
+def read_export(source: Path | str) -> list[RoundRecord]:
+    """The rounds of an export file (``-``: standard input), every field checked.
+
+    Raises :class:`QuizError` if it is not one.
+    """
+    from quiz.reading import STDIN, display_path, read_bounded, utf8_text
+
     hint = "export files are written by `quiz scores export FILE`"
+    path = "standard input" if source == STDIN else display_path(source)
+    raw = read_bounded(source, MAX_EXPORT_BYTES, path, what="score files")
     try:
-        data = json.loads(path.read_bytes(), parse_constant=_no_constant)
-    except OSError as exc:
-        raise QuizError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise QuizError(
-            f"{path} is not a quiz scores file: it is not UTF-8 text", hint=hint
-        ) from None
+        data = json.loads(utf8_text(raw, path, what="JSON"), parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         message = f"{path} is not a quiz scores file: invalid JSON at line {exc.lineno}"
         raise QuizError(f"{message}, column {exc.colno}: {exc.msg}", hint=hint) from None
@@ -195,7 +192,7 @@ def _round(data: object, where: str) -> RoundRecord:
         player=player,
         board=_text(item, "board", where),
         pack_ids=_texts(item, "packs", where),
-        score=_int(item, "score", where, low=-_INT64),
+        score=_int(item, "score", where, low=-INT64),
         correct=_int(item, "correct", where),
         total=_int(item, "total", where),
         best_streak=_int(item, "best_streak", where),
@@ -233,7 +230,7 @@ def _answer(data: object, where: str) -> AnswerRecord:
         skipped=_get(item, "skipped", where, bool),
         late=_get(item, "late", where, bool),
         elapsed=_number(item, "elapsed_s", where),
-        points=_int(item, "points", where, low=-_INT64),
+        points=_int(item, "points", where, low=-INT64),
         tags=_texts(item, "tags", where),
     )
 
@@ -275,7 +272,7 @@ def _int(item: dict[str, Any], key: str, where: str, *, low: int = 0) -> int:
     if key not in item:
         raise _Invalid(f"{where}.{key}", "missing")
     value = item[key]
-    if type(value) is not int or not low <= value < max(_INT64, -low):
+    if type(value) is not int or not low <= value < max(INT64, -low):
         bound = "" if low < 0 else " of 0 or more"
         raise _Invalid(f"{where}.{key}", f"expected a whole number{bound}")
     return value
