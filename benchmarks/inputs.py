@@ -309,3 +309,29 @@ def fill_scores(home: Path, rounds: int, pack_ids: list[str], questions: list[st
     finally:
         conn.close()
     return (home / "scores.db").stat().st_size
+
+
+def write_one_player_export(path: Path, rounds: int) -> None:
+    """An export file of ``rounds`` rounds of one player on one board, all with one score:
+    the shape of a keen player's export, and the worst case for the duplicate check."""
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    answer = (
+        '{"pack_id": "la-la-land-first-look", "question_id": "director", "given": "a",'
+        ' "correct": true, "skipped": false, "late": false, "elapsed_s": 2.5, "points": 100,'
+        ' "tags": ["people"]}'
+    )
+    with path.open("w", encoding="utf-8") as out:
+        out.write(
+            '{"format": "quiz-scores", "version": 1, "exported_at": "2025-01-01T00:00:00+00:00",\n'
+        )
+        out.write(' "rounds": [')
+        for n in range(rounds):
+            moment = (start + timedelta(minutes=n)).isoformat()
+            out.write(",\n  " if n else "\n  ")
+            out.write(
+                '{"player": "Keen", "board": "la-la-land-first-look/3/timed-20s",'
+                ' "packs": ["la-la-land-first-look"], "score": 300, "correct": 3, "total": 3,'
+                f' "best_streak": 3, "duration_s": 30.0, "seed": {n}, "time_limit": 20.0,'
+                f' "finished_at": "{moment}", "answers": [{answer}, {answer}, {answer}]}}'
+            )
+        out.write("\n ]}\n")

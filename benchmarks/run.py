@@ -176,6 +176,23 @@ def figures(data: Inputs, scratch: Path) -> list[Figure]:
             " its queries take a few ms (indexes)",
         ),
         Figure(
+            "scores import, 40,000 rounds of one player",
+            Command(
+                [*quiz, "scores", "import", str(data.import_large)],
+                fresh_env=fresh_home,
+                expect="Imported 40000 rounds",
+            ),
+            Command(
+                [*quiz, "scores", "import", str(data.import_small)],
+                fresh_env=fresh_home,
+                expect="Imported 20000 rounds",
+            ),
+            "the same, 20,000 rounds",
+            2.3,
+            "twice the rounds should take twice the time; more means the duplicate check"
+            " grows with the rounds already imported",
+        ),
+        Figure(
             "peak memory, round of the 10,000-question pack",
             play_big,
             big_json,

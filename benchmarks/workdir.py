@@ -27,6 +27,7 @@ BIG_QUESTIONS = 10_000
 LIST_PACKS = 50
 LIST_QUESTIONS = 1_000
 SCORE_ROUNDS = 100_000
+IMPORT_ROUNDS = (20_000, 40_000)  # one player's rounds in an export: the ratio shows linearity
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class Inputs:
     home_big: Path  # data folder for rounds of the big pack
     home_list: Path  # data folder with 50 installed packs
     home_scores: Path  # data folder with 100,000 rounds
+    import_small: Path  # export file of 20,000 rounds of one player
+    import_large: Path  # ... and of 40,000
     typer_app: Path
     yaml_load: Path
     info: dict[str, str]
@@ -50,7 +53,14 @@ def _fingerprint() -> str:
     digest = hashlib.sha256()
     for name in ("inputs.py", "baselines.py", "workdir.py"):
         digest.update((BENCH_DIR / name).read_bytes())
-    sizes = (BIG_QUESTIONS, LIST_PACKS, LIST_QUESTIONS, SCORE_ROUNDS, schema.SCHEMA_VERSION)
+    sizes = (
+        BIG_QUESTIONS,
+        LIST_PACKS,
+        LIST_QUESTIONS,
+        SCORE_ROUNDS,
+        IMPORT_ROUNDS,
+        schema.SCHEMA_VERSION,
+    )
     digest.update(repr(sizes).encode())
     return digest.hexdigest()[:12]
 
@@ -71,6 +81,8 @@ def _paths(root: Path) -> Inputs:
         home_big=root / "home-big",
         home_list=root / "home-list",
         home_scores=root / "home-scores",
+        import_small=root / f"import-{IMPORT_ROUNDS[0]}.json",
+        import_large=root / f"import-{IMPORT_ROUNDS[1]}.json",
         typer_app=root / "typer_app.py",
         yaml_load=root / "yaml_load.py",
         info=info,
@@ -120,6 +132,8 @@ def _generate(target: Inputs) -> None:
     _log(f"  packs written ({time.perf_counter() - started:.1f} s); filling the score file ...")
     questions = [q["id"] for q in builtin["questions"]]
     size = inputs.fill_scores(target.home_scores, SCORE_ROUNDS, pack_ids, questions)
+    inputs.write_one_player_export(target.import_small, IMPORT_ROUNDS[0])
+    inputs.write_one_player_export(target.import_large, IMPORT_ROUNDS[1])
     info = {
         "big_yaml_mb": f"{target.big_yaml.stat().st_size / 1e6:.1f}",
         "scores_mb": f"{size / 1e6:.0f}",

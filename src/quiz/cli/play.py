@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from quiz.packs.model import Difficulty, QuestionType
+from quiz.packs.spec import MAX_TIME_LIMIT
 
 if TYPE_CHECKING:
     from quiz.game.round import Round
@@ -57,6 +58,7 @@ def play(
         None,
         "--time-limit",
         min=0,
+        max=MAX_TIME_LIMIT,
         metavar="SECONDS",
         help="Seconds per question; 0 for untimed. Default: the pack's own, else untimed.",
     ),

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from quiz.store.db import ScoreStore
     from quiz.store.records import RoundRow
 
+MAX_NOTES = 20  # notes about an import's rounds shown one by one; the rest are counted
 
 scores_app = typer.Typer(
     cls=QuizSubGroup,
@@ -259,15 +260,34 @@ def export(
     ),
 )
 def import_scores(
-    file: str = typer.Argument(..., metavar="FILE", help="A file from quiz scores export."),
+    file: str = typer.Argument(
+        ..., metavar="FILE", help="A file from quiz scores export; - for standard input."
+    ),
 ) -> None:
+    from quiz.atomic import shown
     from quiz.store.db import ScoreStore
-    from quiz.store.transfer import read_export
+    from quiz.store.transfer import LEFT_OUT, read_export
+    from quiz.term.console import print_warning
+    from quiz.term.progress import LazyProgress
 
-    records = read_export(Path(file))  # check the whole file before touching the score file
-    with _notices(ScoreStore.open()) as store:
-        imported, skipped = store.import_records(records)
-    _say(f"Imported {_rounds(imported)} ({skipped} already recorded).")
+    found = read_export(file)  # check the whole file before touching the score file
+    for note in found.notes[:MAX_NOTES]:
+        print_warning(note)
+    if len(found.notes) > MAX_NOTES:
+        print_warning(f"... and {plural(len(found.notes) - MAX_NOTES, 'more note')}")
+    if not found.rounds and found.notes:
+        raise QuizError(
+            f"no round of {shown(file)} can be imported: nothing was changed",
+            hint="export files are written by `quiz scores export FILE`",
+        )
+    with _notices(ScoreStore.open()) as store, LazyProgress("importing scores") as progress:
+        imported, skipped = store.import_records(found.rounds, progress=progress)
+    left_out = len([n for n in found.notes if n.endswith(LEFT_OUT)])
+    _say(
+        f"Imported {plural(imported, 'round')} ({skipped} already recorded"
+        + (f", {left_out} left out" if left_out else "")
+        + ")."
+    )
 
 
 def stats(

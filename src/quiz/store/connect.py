@@ -336,6 +336,10 @@ def _primary_code(exc: sqlite3.Error) -> int:
     return (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
 
 
+def is_busy(exc: sqlite3.Error) -> bool:
+    return _primary_code(exc) in _BUSY
+
+
 def is_damage(exc: sqlite3.Error) -> bool:
     return _primary_code(exc) in _DAMAGE
 

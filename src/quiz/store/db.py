@@ -11,21 +11,35 @@ then the earlier round.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
 from quiz.errors import StoreError
 from quiz.paths import SCORES_FILE, blocking_file, data_dir
-from quiz.store import connect, schema
-from quiz.store.connect import StoreUnavailable, file_identity, is_damage, sqlite_error
+from quiz.store import connect, pending, schema
+from quiz.store.connect import StoreUnavailable, file_identity, is_busy, is_damage, sqlite_error
 from quiz.store.records import BoardStanding, PlayerStats, RoundRecord, RoundRow
 from quiz.store.rows import HAS_PACK, ROUND_COLUMNS, encode_pack_needle, insert_round, to_round_row
+from quiz.words import plural
 
-__all__ = ["ScoreStore", "StoreError", "StoreUnavailable"]
+__all__ = ["ScoreStore", "StoreBusy", "StoreError", "StoreUnavailable"]
+
+
+class StoreBusy(StoreError):
+    """The score file stayed busy: the round was kept in ``pending/`` for the next save."""
+
+
+# An import holds the write lock this long at a time, then lets go for a pause at
+# least as long as SQLite's longest wait between tries (100 ms... shorter waits
+# land in a pause too, since the tries drift across the import's cycle).
+IMPORT_SLICE_S = 0.2
+IMPORT_PAUSE_S = 0.02
 
 TOP_SQL = (
     f"SELECT {ROUND_COLUMNS} FROM rounds WHERE board = ?"
@@ -103,24 +117,54 @@ class ScoreStore:
     # -- writing -------------------------------------------------------------
 
     def save_round(self, record: RoundRecord) -> int:
-        """Save a finished round and its answers in one transaction; the round's id."""
+        """Save a finished round and its answers in one transaction; the round's id.
+
+        Rounds kept earlier because the file was busy are saved first, in the same
+        transaction. If the file stays busy now, the round is kept for next time
+        and :class:`StoreBusy` says where.
+        """
         self._writable("save the round")
+        kept = pending.waiting(self.path.parent)
         try:
-            with self._transaction(write=True) as conn:
-                return insert_round(conn, record)
+            round_id = self._insert_with(kept, record)
         except sqlite3.Error as exc:
+            if is_busy(exc):
+                raise self._keep(record, exc) from exc
             if not is_damage(exc):
                 raise sqlite_error(f"could not save the round to {self.path}", exc) from exc
-            reason = str(exc)
-        # The file went bad under us: keep it aside, start afresh, and save there.
-        self._conn.close()
-        self._conn = connect.replace_damaged(self.path, self._identity, reason, self.notices)
-        self._identity = file_identity(self.path)
+            # The file went bad under us: keep it aside, start afresh, and save there.
+            self._conn.close()
+            self._conn = connect.replace_damaged(self.path, self._identity, str(exc), self.notices)
+            self._identity = file_identity(self.path)
+            try:
+                round_id = self._insert_with(kept, record)
+            except sqlite3.Error as again:
+                raise sqlite_error(f"could not save the round to {self.path}", again) from again
+        if kept:
+            pending.forget(sorted({path for path, _ in kept}))
+            self.notices.append(
+                f"saved {plural(len(kept), 'round')} kept from a time when the score file was busy"
+            )
+        return round_id
+
+    def _insert_with(self, kept: list[tuple[Path, RoundRecord]], record: RoundRecord) -> int:
+        from quiz.store import transfer
+
+        with self._transaction(write=True) as conn:
+            transfer.insert_new(conn, [r for _, r in kept], 0, math.inf)
+            return insert_round(conn, record)
+
+    def _keep(self, record: RoundRecord, exc: sqlite3.Error) -> StoreError:
+        """The file stayed busy: keep the round in ``pending/`` and say so."""
+        busy = sqlite_error(f"could not save the round to {self.path}", exc)
         try:
-            with self._transaction(write=True) as conn:
-                return insert_round(conn, record)
-        except sqlite3.Error as exc:
-            raise sqlite_error(f"could not save the round to {self.path}", exc) from exc
+            where = pending.keep(self.path.parent, record)
+        except OSError as failed:
+            busy.message += f" (and it could not be kept for later: {failed.strerror or failed})"
+            return busy
+        return StoreBusy(
+            f"{busy.message}; the round was kept in {where} and will be saved with your next one"
+        )
 
     def reset(
         self, player: str | None = None, pack: str | None = None, *, up_to_id: int | None = None
@@ -136,23 +180,30 @@ class ScoreStore:
         with self._guard("forget the scores"), self._transaction(write=True) as conn:
             return conn.execute(f"DELETE FROM rounds WHERE {where}", params).rowcount
 
-    def import_json(self, path: Path) -> tuple[int, int]:
-        """Add the rounds of an export file; (rounds imported, duplicates skipped).
+    def import_records(
+        self, records: Sequence[RoundRecord], progress: Callable[[int, int], None] | None = None
+    ) -> tuple[int, int]:
+        """Add rounds not already on record (same player, board, finish time and score).
 
-        The whole file is checked first: a bad file raises :class:`QuizError`
-        and adds nothing; a good one is added in one transaction.
+        Rounds go in short transactions (:data:`IMPORT_SLICE_S` each, then a pause),
+        so a round finishing meanwhile can save between them. ``progress`` hears
+        (rounds done, rounds in all) after each. Returns (imported, duplicates skipped).
         """
-        from quiz.store.transfer import read_export
-
-        return self.import_records(read_export(path))
-
-    def import_records(self, records: Sequence[RoundRecord]) -> tuple[int, int]:
-        """Add rounds not already on record (same player, board, finish time and score)."""
         from quiz.store import transfer
 
         self._writable("import scores")
-        with self._guard("import the scores"), self._transaction(write=True) as conn:
-            return transfer.insert_new(conn, records)
+        imported = skipped = done = 0
+        with self._guard("import the scores"):
+            while done < len(records):
+                if done:
+                    time.sleep(IMPORT_PAUSE_S)
+                with self._transaction(write=True) as conn:
+                    until = time.monotonic() + IMPORT_SLICE_S
+                    done, added, known = transfer.insert_new(conn, records, done, until)
+                imported, skipped = imported + added, skipped + known
+                if progress is not None:
+                    progress(done, len(records))
+        return imported, skipped
 
     # -- reading -------------------------------------------------------------
 
