@@ -122,8 +122,10 @@ def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def examine_file(path: Path) -> Examination:
-    """What the file at ``path`` is, through a read-only connection.
+def examine_file(
+    path: Path, connect: Callable[[Path], sqlite3.Connection] | None = None
+) -> Examination:
+    """What the file at ``path`` is, through a read-only connection (``connect``'s, if given).
 
     Read-only, because closing a read-write connection to a file SQLite cannot
     use deletes its ``-wal`` and ``-shm`` companions, and they are kept too.
@@ -132,7 +134,7 @@ def examine_file(path: Path) -> Examination:
         return Examination(Verdict.FRESH)
     companions = _companions(path)
     try:
-        conn = _connect(path, read_only=True)
+        conn = connect(path) if connect is not None else _connect(path, read_only=True)
     except StoreError:
         if not os.path.lexists(path):  # moved aside by another process just now
             return Examination(Verdict.FRESH)

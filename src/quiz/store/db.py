@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from quiz.errors import StoreError
 from quiz.paths import SCORES_FILE, blocking_file, data_dir
-from quiz.store import connect, pending, schema
+from quiz.store import connect, pending, readonly, schema
 from quiz.store.connect import StoreUnavailable, file_identity, is_busy, is_damage, sqlite_error
 from quiz.store.records import BoardStanding, PlayerStats, RoundRecord, RoundRow
 from quiz.store.rows import HAS_PACK, ROUND_COLUMNS, encode_pack_needle, insert_round, to_round_row
@@ -71,6 +71,7 @@ class ScoreStore:
         self.path = path
         self.exists = exists  # False: there was no file, and this store is empty and read-only
         self.notices: list[str] = []  # things the user should hear about (a file moved aside)
+        self.read_only = not exists  # True: opened where nothing can be written
         self._identity = file_identity(path) if exists else None
 
     @classmethod
@@ -84,6 +85,10 @@ class ScoreStore:
         path = (home if home is not None else data_dir()) / SCORES_FILE
         if not create and not _present(path):
             return cls._empty(path)
+        if not create and not readonly.can_write(path):
+            store = cls(readonly.open_read_only(path), path, exists=True)
+            store.read_only = True
+            return store
         notices: list[str] = []
         store = cls(connect.open_connection(path, notices, create=create), path, exists=True)
         store.notices.extend(notices)
@@ -176,6 +181,7 @@ class ScoreStore:
         """
         if not self.exists:
             return 0
+        self._writable("forget the scores")
         where, params = _filters(player, pack, up_to_id)
         with self._guard("forget the scores"), self._transaction(write=True) as conn:
             return conn.execute(f"DELETE FROM rounds WHERE {where}", params).rowcount
@@ -321,6 +327,8 @@ class ScoreStore:
     def _writable(self, action: str) -> None:
         if not self.exists:
             raise StoreError(f"cannot {action}: the store was opened without a score file")
+        if self.read_only:
+            raise StoreError(f"cannot {action}: {self.path} can only be read here")
 
     @contextlib.contextmanager
     def _transaction(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
