@@ -241,11 +241,8 @@ def add(
         files.extend(pack_files_in(path) if path.is_dir() else [path])
     for item in install(files, replace=replace):
         verb = "updated" if item.replaced else "installed"
-        typer.echo(
-            _one_line(
-                f"{verb} '{item.pack.id}' ({len(item.pack.questions)} questions) as {item.path}"
-            )
-        )
+        count = plural(len(item.pack.questions), "question")
+        typer.echo(_one_line(f"{verb} '{item.pack.id}' ({count}) as {item.path}"))
         typer.echo(f"play it with: quiz play --pack {item.pack.id}")
 
 
