@@ -69,3 +69,15 @@ def json_text(value: object) -> str:
     import json
 
     return _JSON_UNSAFE.sub(_escape, json.dumps(value, indent=2, ensure_ascii=False))
+
+
+# A cell a spreadsheet would run as a formula starts with one of these.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A text cell for CSV output: one a spreadsheet would run as a formula gets a leading ``'``.
+
+    Only text cells go through this, never numbers (``-3`` in a number column stays).
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
