@@ -144,6 +144,15 @@ def utf8_text(data: bytes, label: str, *, what: str = "text", nul_ok: bool = Fal
     return text
 
 
+def json_int(digits: str) -> int | str:
+    """A JSON integer (``json.loads(..., parse_int=json_int)``); one too long for Python to
+    convert (over 4,300 digits) is kept as its text, so it makes one record bad, not the file."""
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
+
+
 def position(data: bytes, offset: int) -> tuple[int, int]:
     """The 1-based line and column of byte ``offset``."""
     line = data.count(b"\n", 0, offset) + 1

@@ -108,6 +108,14 @@ def validate(
         raise QuizError(f"{plural(problems, 'problem')} in {bad} of {plural(len(paths), 'file')}")
 
 
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; a path the system cannot even look up is not one."""
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, say: reading it as a file says so
+        return False
+
+
 def _one_line(text: str) -> str:
     """Text for one output line: file names and pack text cleaned, bytes not UTF-8 escaped."""
     from quiz.reading import display_path
@@ -238,7 +246,7 @@ def add(
 
     files: list[Path] = []
     for path in paths:
-        files.extend(pack_files_in(path) if path.is_dir() else [path])
+        files.extend(pack_files_in(path) if _is_folder(path) else [path])
     for item in install(files, replace=replace):
         verb = "updated" if item.replaced else "installed"
         count = plural(len(item.pack.questions), "question")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from quiz.errors import QuizError
 from quiz.packs.model import Difficulty, QuestionType
 from quiz.packs.spec import MAX_TIME_LIMIT
 
@@ -103,6 +104,11 @@ def play(
     from quiz.game.standing import practice_reason
     from quiz.term import console
 
+    if sys.stdin is None:  # started with standard input closed (quiz play <&-)
+        raise QuizError(
+            "standard input is closed: quiz play reads the answers from it",
+            hint="run it in a terminal, or pipe the answers in",
+        )
     interactive = sys.stdin.isatty()
     accessible = console.wants_accessible(plain)
     console.set_plain(not interactive)

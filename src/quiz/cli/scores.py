@@ -215,9 +215,7 @@ def reset(
                     f"not forgetting {what} without a yes: standard input is not a terminal",
                     hint="pass --yes to forget them",
                 )
-            if not typer.confirm(
-                f"Forget {clean_line(what)}? This cannot be undone.", default=False
-            ):
+            if not _confirm(f"Forget {clean_line(what)}? This cannot be undone. [y/N]: "):
                 _say("Nothing was forgotten.")
                 return
         removed = store.reset(name, pack, up_to_id=last)
@@ -366,6 +364,15 @@ def _no_rounds_for(store: ScoreStore, name: str) -> str:
 
 def _rounds(count: int) -> str:
     return plural(count, "round")
+
+
+def _confirm(question: str) -> bool:
+    """Ask a yes/no question (no by default). Ctrl-C goes to the error boundary (exit 130),
+    as everywhere else; Click's own confirm would turn it into "Aborted!" and exit 1."""
+    from quiz.term.console import out
+
+    out().print(question, end="", markup=False)
+    return input().strip().casefold() in ("y", "yes")
 
 
 def _stdin_is_terminal() -> bool:

@@ -102,7 +102,12 @@ def check_unique_ids(found: Iterable[Found]) -> None:
 
 
 def looks_like_path(spec: str) -> bool:
-    return spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec or Path(spec).exists()
+    if spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec:
+        return True
+    try:
+        return Path(spec).exists()
+    except OSError:  # a name too long to look up: not a pack id either
+        return True
 
 
 def resolve(spec: str) -> Pack:

@@ -188,13 +188,14 @@ def read_export(source: Path | str) -> ExportFile:
     Raises :class:`QuizError` if it is not an export file at all; a round that
     cannot be imported is left out with a note.
     """
-    from quiz.reading import STDIN, display_path, read_bounded, utf8_text
+    from quiz.reading import STDIN, display_path, json_int, read_bounded, utf8_text
 
     hint = "export files are written by `quiz scores export FILE`"
     path = "standard input" if source == STDIN else display_path(source)
     raw = read_bounded(source, MAX_EXPORT_BYTES, path, what="score files")
     try:
-        data = json.loads(utf8_text(raw, path, what="JSON"), parse_constant=_no_constant)
+        text = utf8_text(raw, path, what="JSON")
+        data = json.loads(text, parse_constant=_no_constant, parse_int=json_int)
     except json.JSONDecodeError as exc:
         message = f"{path} is not a quiz scores file: invalid JSON at line {exc.lineno}"
         raise QuizError(f"{message}, column {exc.colno}: {exc.msg}", hint=hint) from None

@@ -91,11 +91,11 @@ class Draft:
 # -- reading input ---------------------------------------------------------------
 
 
-def read_source(src: str, limit: int = MAX_SOURCE_BYTES) -> bytes:
+def read_source(src: str, limit: int | None = None) -> bytes:
     """The bytes of an input file, or of standard input for '-', bounded in size."""
     from quiz.reading import read_bounded
 
-    return read_bounded(src, limit)
+    return read_bounded(src, MAX_SOURCE_BYTES if limit is None else limit)
 
 
 def decode_text(data: bytes, label: str, what: str) -> str:
