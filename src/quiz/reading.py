@@ -73,7 +73,7 @@ def read_regular(
     except FileNotFoundError:
         raise FileRefused(label, "no such file", missing=True) from None
     except IsADirectoryError:
-        raise FileRefused(label, "is a folder, not a file") from None
+        raise FileRefused(label, f"is a folder, not {_singular(what)}") from None
     except OSError as exc:
         raise FileRefused(label, f"cannot read it: {os_reason(exc)}") from None
     try:
@@ -86,7 +86,7 @@ def _read_fd(fd: int, limit: int, label: str, what: str) -> tuple[bytes, os.stat
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise FileRefused(label, "is a folder, not a file")
+            raise FileRefused(label, f"is a folder, not {_singular(what)}")
         if not stat.S_ISREG(st.st_mode):
             raise FileRefused(label, "is not a regular file")
         if st.st_size > limit:
@@ -121,6 +121,13 @@ def _read_stdin(limit: int, label: str, what: str) -> bytes:
     if len(data) > limit:
         raise FileRefused(label, f"too long; {limited(what, limit)}")
     return data
+
+
+def _singular(what: str) -> str:
+    """``packs`` -> ``a pack file``, ``articles`` -> ``an article file``: what a folder was
+    taken for."""
+    noun = "file" if what == "files" else f"{what.removesuffix('s')} file"
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def utf8_text(data: bytes, label: str, *, what: str = "text", nul_ok: bool = False) -> str:

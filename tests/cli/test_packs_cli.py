@@ -184,7 +184,7 @@ def test_validate_a_missing_file_and_a_folder(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"{tmp_path / 'nope.yaml'}: no such file",
-        f"{tmp_path}: is a folder, not a file",
+        f"{tmp_path}: is a folder, not a pack file",
     ]
     assert result.stderr == "error: 2 problems in 2 of 2 files\n"
 

@@ -219,7 +219,7 @@ def test_symlink_to_a_pack_loads(tmp_path: Path) -> None:
 def test_a_folder(tmp_path: Path, use_cache: bool) -> None:
     folder = tmp_path / "dir.yaml"
     folder.mkdir()
-    assert load_problems(folder, use_cache) == [f"{folder}: is a folder, not a file"]
+    assert load_problems(folder, use_cache) == [f"{folder}: is a folder, not a pack file"]
 
 
 def test_a_fifo_is_refused_without_opening_it(tmp_path: Path, use_cache: bool) -> None:

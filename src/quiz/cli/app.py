@@ -87,8 +87,8 @@ class QuizGroup(QuizSubGroup):
             _internal(exc)
 
 
-# A full disk or a failing device under the output: the user's to fix, not a bug.
-_OUTPUT_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+# A full disk (or quota) under the output: the user's to fix, not a bug.
+_OUTPUT_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
 def _internal(exc: Exception) -> NoReturn:
