@@ -34,8 +34,10 @@ from quiz.cli.app import app
 runner = CliRunner()
 
 
-def test_a_hostile_login_name_offered_as_the_default_is_harmless(quiz_home: Path) -> None:
+def test_a_hostile_remembered_name_offered_as_the_default_is_harmless(quiz_home: Path) -> None:
     hostile = "\x1b]52;c;cHduZWQ=\x07\x1b[2Jmallory"
+    quiz_home.mkdir()
+    (quiz_home / "player").write_text(hostile + "\n", encoding="utf-8")  # anyone could write it
     child = spawn(["play", "-n", "1", "--seed", "1"], quiz_home, LOGNAME=hostile, USER=hostile)
     child.expect("high-score table")
     child.sendline("Ann")
@@ -45,7 +47,7 @@ def test_a_hostile_login_name_offered_as_the_default_is_harmless(quiz_home: Path
     assert code == 0
     text = output.decode("utf-8", "replace")
     assert terminal_problems(text) == []
-    assert "]52;c;cHduZWQ=[2Jmallory" in text  # shown, defanged
+    assert "[]52;c;cHduZWQ=[2Jmallory]" in text  # shown, defanged
 
 
 def no_raw_controls(text: str) -> None:

@@ -66,11 +66,11 @@ def test_an_older_schema_is_read_without_migrating_the_file(
     read_only: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # This version of quiz knows one migration more than the file has seen.
-    newer = (*schema.MIGRATIONS, "ALTER TABLE rounds ADD COLUMN mode TEXT NOT NULL DEFAULT 'solo'")
+    newer = (*schema.MIGRATIONS, "ALTER TABLE rounds ADD COLUMN flavour TEXT DEFAULT 'plain'")
     monkeypatch.setattr(schema, "MIGRATIONS", newer)
     monkeypatch.setattr(schema, "SCHEMA_VERSION", len(newer))
     conn = readonly.open_read_only(read_only / "scores.db")
-    assert conn.execute("SELECT player, mode FROM rounds").fetchall() == [("Ann", "solo")]
+    assert conn.execute("SELECT player, flavour FROM rounds").fetchall() == [("Ann", "plain")]
     conn.close()
     on_disk = sqlite3.connect(read_only / "scores.db")
     assert on_disk.execute("PRAGMA user_version").fetchone()[0] == len(newer) - 1

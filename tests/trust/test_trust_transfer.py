@@ -305,7 +305,7 @@ def test_a_round_finishing_during_a_long_import_saves(
 
 
 def _set(event: threading.Event) -> Any:
-    return lambda done: event.set()
+    return lambda done, total: event.set()
 
 
 def test_a_round_that_cannot_save_is_kept_and_saved_next_time(
