@@ -73,6 +73,10 @@ def recorded_round(draw: st.DrawFn) -> RoundRecord:
         time_limit=draw(st.none() | st.floats(min_value=0.001, max_value=3600)),
         finished_at=T0 + timedelta(microseconds=draw(st.integers(0, 10**15))),
         answers=answers,
+        input=draw(st.sampled_from(["terminal", "piped"])),
+        mode=draw(st.sampled_from(["solo", "survival", "daily"])),
+        answered=draw(st.none() | st.integers(0, len(answers))),
+        skipped=draw(st.none() | st.integers(0, len(answers))),
     )
 
 
