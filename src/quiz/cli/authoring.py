@@ -137,9 +137,15 @@ def read_article(path: Path | str) -> str:
     label = "standard input" if path == STDIN else display_path(path)
     try:
         return utf8_text(read_bounded(path, MAX_ARTICLE_BYTES, label, what="articles"), label)
-    except (FileRefused, TextRefused) as exc:
-        where = f":{exc.line}:{exc.column}" if isinstance(exc, TextRefused) else ""
-        raise QuizError(f"cannot read the article {label}{where}: {exc.reason}") from None
+    except FileRefused as exc:
+        raise QuizError(f"cannot read the article {label}: {exc.reason}") from None
+    except TextRefused as exc:
+        head = exc.reason.split(";")[0]
+        verb = "is " if head.startswith("not") else ""
+        raise QuizError(
+            f"{label}:{exc.line}:{exc.column}: the article {verb}{head}",
+            hint="save the article as UTF-8",
+        ) from None
 
 
 def _print_new(
