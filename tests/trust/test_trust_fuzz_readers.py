@@ -205,3 +205,21 @@ test_export_docs, test_export_docs_long = twice(exports, _export, 150, share=2)
 test_export_bytes, test_export_bytes_long = twice(
     st.binary(max_size=300), _export_raw, 100, share=2
 )
+
+
+# -- what the long runs found ------------------------------------------------------------------
+
+
+def test_a_csv_header_with_a_5000_digit_number_names_no_column() -> None:
+    check_conversion(ImportFormat.CSV, b"prompt" + b"9" * 5000 + b",answer\nQ,A\n")
+
+
+def test_an_export_with_an_integer_too_big_for_a_float_leaves_the_round_out() -> None:
+    doc = {"player": "p", "board": "b", "packs": [], "score": 0, "correct": 0, "total": 0}
+    doc.update(best_streak=0, duration_s=0, seed=0, time_limit=10**400, answers=[])
+    doc.update(finished_at="2025-01-01T00:00:00+00:00")
+    path = _tmp() / "huge.json"
+    path.write_text(json.dumps({"format": "quiz-scores", "version": 1, "rounds": [doc]}))
+    assert read_export(path).notes == [
+        "rounds[0].time_limit: expected a number of 0 or more; the round was left out"
+    ]

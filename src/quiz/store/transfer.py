@@ -371,9 +371,13 @@ def _number(item: dict[str, Any], key: str, where: str) -> float:
     if key not in item:
         raise _Invalid(f"{where}.{key}", "missing")
     value = item[key]
-    if type(value) not in (int, float) or not math.isfinite(value) or value < 0:
+    try:
+        number = float(value) if type(value) in (int, float) else math.nan
+    except OverflowError:  # an integer too big for a float
+        number = math.nan
+    if not math.isfinite(number) or number < 0:
         raise _Invalid(f"{where}.{key}", "expected a number of 0 or more")
-    return float(value)
+    return number
 
 
 def _moment(item: dict[str, Any], key: str, where: str) -> datetime:
