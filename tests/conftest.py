@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Mutation testing (pyproject.toml, [tool.mutmut]) runs the game's tests once
+# per mutant: fewer examples, the same ones every run, and no example
+# database for mutants to fill.
+settings.register_profile("mutation", max_examples=20, derandomize=True, database=None)
 
 REPO = Path(__file__).resolve().parent.parent
 BUILTIN_PACK = REPO / "questions.yaml"

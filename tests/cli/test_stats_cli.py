@@ -126,6 +126,8 @@ def test_stats_as_json(mia: None) -> None:
     result = quiz("stats", "--player", "Mia", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
+    assert data.pop("review") == {"boxes": [2, 0, 0, 0, 0], "retired": 0, "due_today": 2}
+    assert data.pop("daily")["streak"] == 0
     assert data == {
         "player": "Mia",
         "rounds": 4,

@@ -281,3 +281,19 @@ def test_round_time_limit(
     from quiz.game.board import round_time_limit
 
     assert round_time_limit(option, packs) == limit
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        (
+            "daily/2026-12-01/la-la-land-first-look",
+            "daily challenge 2026-12-01 · la-la-land-first-look",
+        ),
+        ("daily/2026-12-01/a+b", "daily challenge 2026-12-01 · a + b"),
+        ("party/film/5/timed-20s", "party · film · 5 questions · 20 s per question"),
+        ("party/not-a-board", "party/not-a-board"),
+    ],
+)
+def test_the_modes_boards_in_words(key: str, words: str) -> None:
+    assert describe_board(key) == words

@@ -1,185 +1,263 @@
-"""Grading: reading what the player typed, and deciding whether it is right."""
+"""Grading: whether what the player typed is right, as a film fan would judge it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from grading_support import (
+    DIRECTOR,
+    DIRECTOR_OPTIONS,
+    MUSICIAN,
+    TF_OPTIONS,
+    choice,
+    number,
+    question,
+    text,
+    truefalse,
+)
 
 from quiz.game.grade import (
+    MAX_ANSWER_LENGTH,
     Grade,
     check_input,
     grade_answer,
+    is_close_misspelling,
+    misspelling_distance,
     parse_choice,
-    parse_truefalse,
 )
-from quiz.game.normalize import normalize
-from quiz.packs.model import Answer, Question, QuestionType
+from quiz.packs.model import Question, QuestionType
 
-DIRECTOR_OPTIONS = ("Tom Cross", "Damien Chazelle", "Thom Andersen", "J.K. Simmons")
+TOP_HAT = text("Top Hat")
+BLOCKING = text("blocking")
+MONTH = text("September")
+WHIPLASH = text("Whiplash")
+SIMMONS = text("J.K. Simmons")
+CHAZELLE = text("Damien Chazelle", "Chazelle")
+ESSAY = text("Los Angeles Plays Itself")
+HERO = text("Spider-Man")
+AMELIE = text("Amélie")
+SONG = text("Isn't It Romantic?")
+PAIR = text("Fred & Ginger")
+FREEWAY = number(405)
+RELEASE_YEAR = number(2015)
+DAY = number(15)
+TOP_HAT_YEAR = number(1935)
+STARS = choice("Emma Stone", "Ryan Gosling", "John Legend", "Rosemarie DeWitt")
+STARS_SHOWN = ("Ryan Gosling", "Emma Stone", "John Legend", "Rosemarie DeWitt")
+SIGNS = choice("…", "?!", "—")
+SIGNS_SHOWN = ("?!", "…", "—")
+FAKE = truefalse(False)
+
+# (question, options as shown, typed, right?): every rule of README "Answering".
+TYPED = [
+    # text: case, punctuation, a leading article
+    (TOP_HAT, (), "Top Hat", True),
+    (TOP_HAT, (), "the top hat", True),
+    (TOP_HAT, (), "TOP HAT!", True),
+    # no edit on a word of three letters or fewer, none on a first letter
+    (TOP_HAT, (), "Top Cat", False),
+    (TOP_HAT, (), "Top Hot", False),
+    (TOP_HAT, (), "Tap Hat", False),
+    (TOP_HAT, (), "Top Hats", False),
+    (BLOCKING, (), "blocking", True),
+    (BLOCKING, (), "locking", False),
+    (BLOCKING, (), "clocking", False),
+    (BLOCKING, (), "blokcing", True),
+    (BLOCKING, (), "bocking", True),
+    # a swap of two letters is one edit; about a fifth of the length
+    (MONTH, (), "Spetember", True),
+    (MONTH, (), "Setpember", True),
+    (MONTH, (), "Spetembr", False),
+    (MONTH, (), "eptember", False),
+    (WHIPLASH, (), "Whiplahs", True),
+    (WHIPLASH, (), "Whipla", False),
+    (ESSAY, (), "los angeles plays itslef", True),
+    (ESSAY, (), "Los Angeles", False),
+    (CHAZELLE, (), "chazele", True),
+    (CHAZELLE, (), "Damien Chazel", True),
+    (CHAZELLE, (), "Damien Shazelle", False),
+    (CHAZELLE, (), "Chazelle", True),
+    # a trailing year in brackets
+    (WHIPLASH, (), "Whiplash (2014)", True),
+    (WHIPLASH, (), "whiplash [2014]", True),
+    (WHIPLASH, (), "Whiplash 2014", False),
+    # spacing, also inside initials
+    (SIMMONS, (), "J. K. Simmons", True),
+    (SIMMONS, (), "jk simmons", True),
+    (SIMMONS, (), "J K Simmons", True),
+    (SIMMONS, (), "Simmons", False),
+    (HERO, (), "spiderman", True),
+    (HERO, (), "Spider Man", True),
+    # accents and typography
+    (AMELIE, (), "Amelie", True),
+    (AMELIE, (), "AMÉLIE", True),
+    (SONG, (), "isn’t it romantic", True),
+    (PAIR, (), "Fred and Ginger", True),
+    # numbers: digits, words, ordinals, spoken years, "the 405"
+    (FREEWAY, (), "405", True),
+    (FREEWAY, (), "the 405", True),
+    (FREEWAY, (), "I-405", True),
+    (FREEWAY, (), "four hundred and five", True),
+    (FREEWAY, (), "406", False),
+    (RELEASE_YEAR, (), "twenty fifteen", True),
+    (RELEASE_YEAR, (), "2015.", True),
+    (RELEASE_YEAR, (), "two thousand and fifteen", True),
+    (RELEASE_YEAR, (), "twenty sixteen", False),
+    (TOP_HAT_YEAR, (), "nineteen thirty-five", True),
+    (TOP_HAT_YEAR, (), "nineteen thirty five", True),
+    (TOP_HAT_YEAR, (), "1,935", True),
+    (DAY, (), "15th", True),
+    (DAY, (), "fifteenth", True),
+    (DAY, (), "the 15th", True),
+    (DAY, (), "fifth", False),
+    (DAY, (), "16th", False),
+    # tolerance: exact when 0, inclusive at its edge
+    (number(1), (), "1.0005", False),
+    (number(1), (), "1", True),
+    (number(1.1, 0.1), (), "1.0", True),
+    (number(1.1, 0.1), (), "1.25", False),
+    (number(30), (), "thirty years", True),
+    # float rounding is forgiven, one part in a billion and no more
+    (number(0), (), "0.000000001", True),
+    (number(0), (), "0.0000000011", False),
+    (number(0, 5000), (), "5000.000001", True),
+    (number(0, 5000), (), "5000.00001", False),
+    # choice: letter, number, text, a word in exactly one option
+    (DIRECTOR, DIRECTOR_OPTIONS, "b", True),
+    (DIRECTOR, DIRECTOR_OPTIONS, "B)", True),
+    (DIRECTOR, DIRECTOR_OPTIONS, "2", True),
+    (DIRECTOR, DIRECTOR_OPTIONS, "damien chazelle", True),
+    (DIRECTOR, DIRECTOR_OPTIONS, "Damien Chazele", True),
+    (DIRECTOR, DIRECTOR_OPTIONS, "Chazelle", True),
+    (DIRECTOR, DIRECTOR_OPTIONS, "a", False),
+    (DIRECTOR, DIRECTOR_OPTIONS, "Cross", False),
+    (DIRECTOR, DIRECTOR_OPTIONS, "Simmons", False),
+    (STARS, STARS_SHOWN, "stone", True),
+    (STARS, STARS_SHOWN, "Emma", True),
+    (STARS, STARS_SHOWN, "Emma Ston", True),  # a misspelling, not a word pick
+    (STARS, STARS_SHOWN, "Gosling", False),
+    (choice("Singin' in the Rain", "Top Hat", "Gigi"), (), "in", True),
+    # options made only of punctuation: by letter, number or text
+    (SIGNS, SIGNS_SHOWN, "b", True),
+    (SIGNS, SIGNS_SHOWN, "2", True),
+    (SIGNS, SIGNS_SHOWN, "…", True),
+    (SIGNS, SIGNS_SHOWN, "?!", False),
+    # true/false
+    (MUSICIAN, TF_OPTIONS, "yep", True),
+    (MUSICIAN, TF_OPTIONS, "yeah", True),
+    (MUSICIAN, TF_OPTIONS, "y", True),
+    (MUSICIAN, TF_OPTIONS, "t", True),
+    (MUSICIAN, TF_OPTIONS, "a", True),
+    (MUSICIAN, TF_OPTIONS, "nope", False),
+    (MUSICIAN, TF_OPTIONS, "nah", False),
+    (MUSICIAN, TF_OPTIONS, "false", False),
+    (FAKE, TF_OPTIONS, "nope", True),
+    (FAKE, TF_OPTIONS, "nah", True),
+    (FAKE, TF_OPTIONS, "yes", False),
+]
 
 
-def question(
-    kind: QuestionType,
-    answer: Answer,
-    *,
-    wrong: Sequence[str] = (),
-    accept: Sequence[str] = (),
-    tolerance: float = 0,
-) -> Question:
-    return Question(
-        id="q",
-        type=kind,
-        prompt="?",
-        answer=answer,
-        wrong=tuple(wrong),
-        accept=tuple(accept),
-        tolerance=tolerance,
+@pytest.mark.parametrize(
+    ("q", "shown", "typed", "right"),
+    TYPED,
+    ids=[f"{q.answer_text}<-{typed}" for q, _, typed, _ in TYPED],
+)
+def test_typed_answers(q: Question, shown: tuple[str, ...], typed: str, right: bool) -> None:
+    assert check_input(q, typed, shown) is None
+    assert grade_answer(q, typed, shown).correct is right
+
+
+def test_the_table_covers_enough_answers() -> None:
+    assert len(TYPED) >= 60
+
+
+# (question, options shown, typed, message): asked again, never graded.
+ASKED_AGAIN = [
+    (
+        choice("Emma Stone", "Sharon Stone", "Ryan Gosling"),
+        (),
+        "stone",
+        "More than one option has that word; type a letter A-C",
+    ),
+    (
+        choice("The Jazz Singer", "Top Hat", "Up"),
+        (),
+        "the",
+        "Type a letter A-C, or the option's text",
+    ),
+    (choice("Malcolm X", "Selma", "Ali"), (), "x", "Type a letter A-C, or the option's text"),
+    (DIRECTOR, DIRECTOR_OPTIONS, "é", "Type a letter A-D, or the option's text"),
+    (DIRECTOR, DIRECTOR_OPTIONS, "²", "Type a letter A-D, or the option's text"),
+    (DIRECTOR, DIRECTOR_OPTIONS, "٣", "Type a letter A-D, or the option's text"),
+    (MUSICIAN, TF_OPTIONS, "²", "Type true or false (t/f, y/n)"),
+    (FREEWAY, (), "٣", "Type a number"),
+    (FREEWAY, (), "the", "Type a number"),
+]
+
+
+@pytest.mark.parametrize(("q", "shown", "typed", "message"), ASKED_AGAIN)
+def test_answers_asked_again(q: Question, shown: tuple[str, ...], typed: str, message: str) -> None:
+    assert check_input(q, typed, shown) == message
+    assert not grade_answer(q, typed, shown).correct
+
+
+def test_a_word_in_one_option_is_recorded_as_that_option() -> None:
+    assert grade_answer(STARS, "stone", STARS_SHOWN) == Grade(True, False, "Emma Stone")
+    assert grade_answer(DIRECTOR, "Chazelle", ()) == Grade(True, False, "Damien Chazelle")
+
+
+def test_letters_stay_where_they_were_after_fifty_fifty() -> None:
+    shown = ("Damien Chazelle", "J.K. Simmons")  # A and C were removed
+    labels = DIRECTOR_OPTIONS
+    assert grade_answer(DIRECTOR, "b", shown, labels=labels) == Grade(
+        True, False, "Damien Chazelle"
+    )
+    assert not grade_answer(DIRECTOR, "d", shown, labels=labels).correct
+    assert check_input(DIRECTOR, "d", shown, labels=labels) is None
+    assert check_input(DIRECTOR, "a", shown, labels=labels) == "A was removed by 50:50; type B/D"
+    assert check_input(DIRECTOR, "(c)", shown, labels=labels) == "C was removed by 50:50; type B/D"
+    assert grade_answer(DIRECTOR, "a", shown, labels=labels) == Grade(False, False, "a")
+    assert check_input(DIRECTOR, "x", shown, labels=labels) == (
+        "Type a letter B/D, or the option's text"
     )
 
 
-def text(answer: str, *accept: str) -> Question:
-    return question(QuestionType.TEXT, answer, accept=accept)
-
-
-def number(answer: float, tolerance: float = 0) -> Question:
-    return question(QuestionType.NUMBER, answer, tolerance=tolerance)
-
-
-DIRECTOR = question(
-    QuestionType.CHOICE, "Damien Chazelle", wrong=["Tom Cross", "Thom Andersen", "J.K. Simmons"]
-)
-MUSICIAN = question(QuestionType.TRUEFALSE, True)
-TF_OPTIONS = ("True", "False")
-
-
-# -- parsing -------------------------------------------------------------------
+def test_the_length_cap_is_inclusive() -> None:
+    at_cap = "Whiplash" + " " * (MAX_ANSWER_LENGTH - len("Whiplash"))
+    assert len(at_cap) == MAX_ANSWER_LENGTH
+    assert check_input(WHIPLASH, at_cap, ()) is None
+    assert grade_answer(WHIPLASH, at_cap, ()).correct
+    over = at_cap + " "
+    assert check_input(WHIPLASH, over, ()) == "Type a shorter answer"
+    assert grade_answer(WHIPLASH, over, ()) == Grade(False, False, "Whiplash")
 
 
 @pytest.mark.parametrize(
-    ("raw", "expected"),
+    ("given", "answer", "distance"),
     [
-        ("a", "Tom Cross"),
-        ("B", "Damien Chazelle"),
-        (" d ", "J.K. Simmons"),
-        ("b)", "Damien Chazelle"),
-        ("(c)", "Thom Andersen"),
-        ("1", "Tom Cross"),
-        ("4", "J.K. Simmons"),
-        ("2.", "Damien Chazelle"),
-        ("damien chazelle", "Damien Chazelle"),
-        ("DAMIEN CHAZELLE!", "Damien Chazelle"),
-        ("jk simmons", "J.K. Simmons"),
-        ("Damien Chazele", "Damien Chazelle"),
-        ("Tom Cros", "Tom Cross"),
-        ("e", None),
-        ("5", None),
-        ("0", None),
-        ("-1", None),
-        ("", None),
-        ("   ", None),
-        ("Tom", None),
-        ("Chazelle", None),
-        ("Whiplash", None),
+        ("spetember", "september", 1),
+        ("los angelse plays itslef", "los angeles plays itself", 2),
+        ("los angelse plasy itslef", "los angeles plays itself", 3),
+        ("damien chazel", "damien chazelle", 2),
+        ("spiderman", "spider man", 1),
+        ("spider man", "spiderman", 1),
+        ("top cat", "top hat", None),
+        ("locking", "blocking", None),
+        ("tom", "tomb", None),
+        ("tomb", "tom", None),
+        ("chazel", "chazelle", None),
+        ("whiplash 2014", "whiplash", None),
+        ("a b c d e", "abcde", None),
+        ("anne", "anne", 0),
     ],
 )
-def test_parse_choice(raw: str, expected: str | None) -> None:
-    assert parse_choice(raw, DIRECTOR_OPTIONS) == expected
+def test_misspelling_distance(given: str, answer: str, distance: int | None) -> None:
+    assert misspelling_distance(given, answer) == distance
 
 
-def test_parse_choice_prefers_an_options_own_text_over_a_label() -> None:
-    years = ("1940", "1935", "1936", "A")
-    assert parse_choice("1935", years) == "1935"
-    assert parse_choice("2", years) == "1935"
-    assert parse_choice("a", years) == "A"
-    assert parse_choice("b", years) == "1935"
-
-
-def test_parse_choice_refuses_a_misspelling_between_two_options() -> None:
-    options = ("Tom Cross", "Tom Crass", "Thom Andersen")
-    assert parse_choice("Tom Criss", options) is None
-    assert parse_choice("Tom Crosss", options) == "Tom Cross"
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("t", True),
-        ("T", True),
-        ("true", True),
-        (" True ", True),
-        ("y", True),
-        ("YES", True),
-        ("1", True),
-        ("true.", True),
-        ("f", False),
-        ("False", False),
-        ("n", False),
-        ("no", False),
-        ("0", False),
-        ("", None),
-        ("maybe", None),
-        ("tru", None),
-        ("yes no", None),
-        ("2", None),
-    ],
-)
-def test_parse_truefalse(raw: str, expected: bool | None) -> None:
-    assert parse_truefalse(raw) is expected
-
-
-# -- checking input ----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("q", "raw", "options", "message"),
-    [
-        (DIRECTOR, "", DIRECTOR_OPTIONS, "Type an answer"),
-        (DIRECTOR, "  ", DIRECTOR_OPTIONS, "Type an answer"),
-        (DIRECTOR, "e", DIRECTOR_OPTIONS, "Type a letter A-D, or the option's text"),
-        (DIRECTOR, "Whiplash", DIRECTOR_OPTIONS, "Type a letter A-D, or the option's text"),
-        (DIRECTOR, "Tom", DIRECTOR_OPTIONS, "Type a letter A-D, or the option's text"),
-        (
-            DIRECTOR,
-            "c",
-            ("Damien Chazelle", "Tom Cross"),
-            "Type a letter A-B, or the option's text",
-        ),
-        (MUSICIAN, "maybe", TF_OPTIONS, "Type true or false (t/f, y/n)"),
-        (MUSICIAN, "", TF_OPTIONS, "Type an answer"),
-        (number(30), "about thirty-ish", (), "Type a number"),
-        (number(30), "", (), "Type an answer"),
-        (text("Whiplash"), "", (), "Type an answer"),
-        (text("Whiplash"), "?!", (), "Type an answer"),
-        (text("Whiplash"), "Whiplash " * 200, (), "Type a shorter answer"),
-    ],
-)
-def test_check_input_says_what_to_type(
-    q: Question, raw: str, options: tuple[str, ...], message: str
-) -> None:
-    assert check_input(q, raw, options) == message
-
-
-@pytest.mark.parametrize(
-    ("q", "raw", "options"),
-    [
-        (DIRECTOR, "a", DIRECTOR_OPTIONS),
-        (DIRECTOR, "4", DIRECTOR_OPTIONS),
-        (DIRECTOR, "tom cross", DIRECTOR_OPTIONS),
-        (DIRECTOR, "Damien Chazele", DIRECTOR_OPTIONS),
-        (MUSICIAN, "no", TF_OPTIONS),
-        (MUSICIAN, "b", TF_OPTIONS),
-        (number(30), "thirty", ()),
-        (number(30), "31", ()),
-        (text("Whiplash"), "anything at all", ()),
-    ],
-)
-def test_check_input_accepts_gradable_answers(
-    q: Question, raw: str, options: tuple[str, ...]
-) -> None:
-    assert check_input(q, raw, options) is None
+def test_is_close_misspelling() -> None:
+    assert is_close_misspelling("Whiplash", "whiplash")
+    assert is_close_misspelling("Whiplahs", "Whiplash")
+    assert not is_close_misspelling("Top Cat", "Top Hat")
 
 
 # -- grading -------------------------------------------------------------------
@@ -197,7 +275,7 @@ def test_check_input_accepts_gradable_answers(
         (text("Damien Chazelle", "Chazelle"), "chazel", (False, False)),
         (text("Top Hat"), "the top hat", (True, False)),
         (text("Top Hat"), "TOP HAT!", (True, False)),
-        (text("Top Hat"), "top hot", (True, True)),
+        (text("Top Hat"), "top hot", (False, False)),
         (text("Los Angeles Plays Itself"), "los angeles plays itslef", (True, True)),
         (text("Los Angeles Plays Itself"), "Los Angeles", (False, False)),
         (text("Emma Stone"), "Stone", (False, False)),
@@ -261,7 +339,8 @@ def test_grade_number(q: Question, raw: str, correct: bool, given: str) -> None:
         ("a", True, "True"),
         ("f", False, "False"),
         ("b", False, "False"),
-        ("nope", False, "nope"),
+        ("nope", False, "False"),
+        ("maybe", False, "maybe"),
     ],
 )
 def test_grade_truefalse(raw: str, correct: bool, given: str) -> None:
@@ -310,84 +389,3 @@ def test_grade_choice_refuses_a_misspelling_as_close_to_a_removed_option() -> No
 def test_grade_choice_without_options_uses_the_pack_order() -> None:
     assert grade_answer(DIRECTOR, "a", ()).correct
     assert grade_answer(DIRECTOR, "Damien Chazelle", ()).correct
-
-
-# -- properties ----------------------------------------------------------------
-
-answers = st.text(min_size=1, max_size=30)
-distinct_options = st.lists(
-    st.text(min_size=1, max_size=20), min_size=2, max_size=6, unique_by=normalize
-).filter(lambda xs: all(normalize(x) for x in xs))
-
-
-@given(
-    st.sampled_from(list(QuestionType)),
-    st.text(),
-    st.lists(st.text(max_size=20), max_size=6),
-    st.text(max_size=20),
-)
-def test_grade_answer_and_check_input_never_raise(
-    kind: QuestionType, raw: str, options: list[str], answer: str
-) -> None:
-    value: Answer = {
-        QuestionType.TRUEFALSE: True,
-        QuestionType.NUMBER: 30,
-    }.get(kind, answer)
-    q = question(kind, value, wrong=options, accept=options)
-    grade = grade_answer(q, raw, options)
-    assert isinstance(grade.correct, bool)
-    assert not grade.close or grade.correct
-    message = check_input(q, raw, options)
-    assert message is None or message.startswith("Type")
-
-
-@given(answers, st.lists(st.text(max_size=20), max_size=3))
-def test_the_exact_text_answer_is_correct(answer: str, accept: list[str]) -> None:
-    assert grade_answer(text(answer, *accept), answer, ()) == Grade(True, False, answer.strip())
-
-
-@given(answers, st.sampled_from([str.upper, str.lower, str.title, str.swapcase]), st.text(" !?.,"))
-def test_normalised_equal_text_answers_are_correct(
-    answer: str, change: Callable[[str], str], extra: str
-) -> None:
-    typed = f"  {change(answer)}{extra} "
-    assume(normalize(typed) == normalize(answer))
-    grade = grade_answer(text(answer), typed, ())
-    assert grade.correct
-    assert not grade.close
-
-
-@given(distinct_options)
-def test_the_exact_choice_answer_is_correct(options: list[str]) -> None:
-    answer, *wrong = options
-    q = question(QuestionType.CHOICE, answer, wrong=wrong)
-    shown = sorted(options)
-    assert grade_answer(q, answer, shown) == Grade(True, False, answer)
-
-
-@given(distinct_options)
-def test_the_answers_letter_and_number_are_correct(options: list[str]) -> None:
-    answer, *wrong = options
-    q = question(QuestionType.CHOICE, answer, wrong=wrong)
-    shown = sorted(options)
-    letter, position = "abcdef"[shown.index(answer)], str(shown.index(answer) + 1)
-    # An option whose own text is a label takes that label (see parse_choice).
-    assume(not {normalize(o) for o in options} & {letter, position})
-    assert grade_answer(q, letter, shown) == Grade(True, False, answer)
-    assert grade_answer(q, letter.upper(), shown) == Grade(True, False, answer)
-    assert grade_answer(q, position, shown) == Grade(True, False, answer)
-
-
-@given(st.booleans())
-def test_the_exact_truefalse_answer_is_correct(answer: bool) -> None:
-    q = question(QuestionType.TRUEFALSE, answer)
-    assert grade_answer(q, q.answer_text, TF_OPTIONS).correct
-
-
-@given(
-    st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**12), 10**12),
-    st.floats(min_value=0, max_value=1000),
-)
-def test_the_exact_number_answer_is_correct(answer: float, tolerance: float) -> None:
-    q = number(answer, tolerance)
-    assert grade_answer(q, q.answer_text, ()).correct

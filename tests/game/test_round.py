@@ -180,11 +180,24 @@ def test_fifty_fifty_removes_two_wrong_options_and_halves_points() -> None:
     assert [o for o in before if o in left] == list(left)  # shown order kept
     assert not r.fifty_fifty_available
     assert r.fifty_fifty_used
-    letter = "ab"[left.index("Right a")]
+    # Letters stay where they were: the answer keeps its letter, and the
+    # letter of a removed option names nothing.
+    letter = "abcdef"[before.index("Right a")]
     result = r.answer(letter, 1.0)
     assert result.correct
     assert result.fifty_fifty
     assert result.points == Points(150, 0, 0)
+
+
+def test_after_fifty_fifty_the_letter_of_a_removed_option_is_wrong() -> None:
+    r = untimed(choice("a", HARD), seed=5)
+    before = r.options
+    left = r.use_fifty_fifty()
+    gone = "abcdef"[next(i for i, o in enumerate(before) if o not in left)]
+    result = r.answer(gone, 1.0)
+    assert not result.correct
+    assert result.grade is not None
+    assert result.grade.given == gone
 
 
 @pytest.mark.parametrize(("wrong", "left"), [(2, 2), (3, 2), (4, 3), (5, 4)])

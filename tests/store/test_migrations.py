@@ -71,7 +71,7 @@ def test_a_version_1_file_opens_and_keeps_its_rounds(
 
 def test_pending_migrations() -> None:
     assert schema.pending(0) == list(enumerate(schema.MIGRATIONS, 1))
-    assert schema.pending(1) == [(2, schema.MIGRATIONS[1])]
+    assert schema.pending(1) == [(2, schema.MIGRATIONS[1]), (3, schema.MIGRATIONS[2])]
     assert schema.pending(schema.SCHEMA_VERSION) == []
 
 
@@ -102,7 +102,7 @@ def test_migration_2_adds_how_a_round_was_played_and_keeps_old_rounds(
     assert (rows[8].answered, rows[8].skipped, rows[8].accuracy) == (2, 1, 0.5)
     assert (rows[9].answered, rows[9].skipped, rows[9].accuracy) == (None, None, 0.75)
     assert {(row.input, row.mode) for row in rows.values()} == {("terminal", "solo")}
-    assert file_version(path)[0] == 2
+    assert file_version(path)[0] == schema.SCHEMA_VERSION
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM answers").fetchone()[0] == 6
     assert conn.execute("SELECT answered, skipped FROM rounds WHERE id = 10").fetchone() == (2, 0)

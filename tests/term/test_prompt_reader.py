@@ -13,6 +13,7 @@ import pytest
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from quiz.game.grade import MAX_ANSWER_LENGTH
 from quiz.term.countdown import Countdown
 from quiz.term.prompt import PromptReader
 from quiz.term.reader import Ask, TimeUp
@@ -102,5 +103,5 @@ def test_ctrl_c_and_ctrl_d(keys: PipeInput) -> None:
 
 
 def test_a_long_answer_is_cut(keys: PipeInput) -> None:
-    keys.send_text("x" * 600 + "\r")
-    assert reader(keys).read(Ask()) == "x" * 500
+    keys.send_text("x" * (MAX_ANSWER_LENGTH + 100) + "\r")
+    assert reader(keys).read(Ask()) == "x" * MAX_ANSWER_LENGTH

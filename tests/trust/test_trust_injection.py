@@ -187,8 +187,9 @@ def test_a_piped_round_with_hostile_answers_and_a_hostile_remembered_name(
     quiz_home.mkdir()
     (quiz_home / "player").write_text(HOSTILE_NAME + "\n", encoding="utf-8")
     # Each question takes the first line it can grade: the hostile line on the
-    # text question, a letter, t or 42 on the others (after a hint and 50:50).
-    typed = ["?", "50", *[HOSTILE, "A", "t", "42"] * 4]
+    # text question, a letter, t or 42 on the others (after a hint and 50:50,
+    # which removes two of A, B and C at most).
+    typed = ["?", "50", *[HOSTILE, "A", "B", "C", "t", "42"] * 4]
     # A piped round is recorded only under a typed --name (the hostile one again).
     args = ["play", "--pack", str(hostile), "-n", "4", "--seed", "5", "--name", HOSTILE_NAME]
     result = runner.invoke(app, args, input="\n".join(typed))

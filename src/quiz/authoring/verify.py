@@ -1,8 +1,9 @@
 """Provenance: does every question's ``source`` excerpt occur in the article?
 
 Both sides are normalised before comparing, so typography does not matter:
-curly quotes become straight, every dash becomes '-', an ellipsis becomes
-'...', case is folded and runs of whitespace become one space.
+with the table answers are normalised with, curly quotes become straight,
+every dash becomes '-' and an ellipsis '...'; case is folded and runs of
+whitespace become one space.
 """
 
 from __future__ import annotations
@@ -11,37 +12,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from quiz.game.normalize import TYPOGRAPHY
 from quiz.packs.model import Pack
 
-_TYPOGRAPHY = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u2026": "...",
-        "\u00a0": " ",
-    }
-)
 _SPACE = re.compile(r"\s+")
 _SPACED_DASH = re.compile(r"\s*-\s*-?\s*")
 
 
 def normalise_excerpt(text: str) -> str:
-    text = text.translate(_TYPOGRAPHY).casefold()
+    text = text.translate(TYPOGRAPHY).casefold()
     text = _SPACE.sub(" ", text).strip()
     # "a — b", "a--b" and "a - b" are the same dash to a reader.
     return _SPACED_DASH.sub("-", text)

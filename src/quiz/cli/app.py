@@ -19,7 +19,9 @@ import typer
 
 from quiz import __version__
 from quiz.cli.base import QuizCommand, QuizSubGroup
+from quiz.cli.modes import daily, review
 from quiz.cli.packs import packs_app
+from quiz.cli.party import party
 from quiz.cli.play import play
 from quiz.cli.scores import scores_app, stats
 from quiz.errors import ExitCode, QuizError
@@ -181,6 +183,11 @@ app.command("play", cls=QuizCommand)(play)
 app.add_typer(packs_app, name="packs")
 app.add_typer(scores_app, name="scores")
 app.command("stats", cls=QuizCommand)(stats)
+app.command("daily", cls=QuizCommand, short_help="The day's challenge: 10 questions, one try.")(
+    daily
+)
+app.command("review", cls=QuizCommand, short_help="The questions you missed come back.")(review)
+app.command("party", cls=QuizCommand, short_help="2-8 players take turns on one terminal.")(party)
 
 
 def _on_signal(signum: int, _frame: object) -> None:

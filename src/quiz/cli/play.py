@@ -180,6 +180,7 @@ def _finish(
     duration: float,
     reason: str | None,
     plain: bool,
+    mode: str | None = None,
 ) -> None:
     from quiz.term.console import out, print_warning, screen_width
     from quiz.term.results import summary_table, totals_text
@@ -195,7 +196,7 @@ def _finish(
     from quiz.store.recording import record_round, save_and_rank
     from quiz.term.scores import standing_view
 
-    record = record_round(game, player=player, board=board, duration=duration)
+    record = record_round(game, player=player, board=board, duration=duration, mode=mode)
     saved = save_and_rank(record)
     for warning in saved.warnings:
         print_warning(warning)

@@ -279,7 +279,7 @@ def import_scores(
             hint="export files are written by `quiz scores export FILE`",
         )
     with _notices(ScoreStore.open()) as store, LazyProgress("importing scores") as progress:
-        imported, skipped = store.import_records(found.rounds, progress=progress)
+        imported, skipped = store.import_records(found.rounds, found.reviews, progress=progress)
     left_out = len([n for n in found.notes if n.endswith(LEFT_OUT)])
     _say(
         f"Imported {plural(imported, 'round')} ({skipped} already recorded"
@@ -309,19 +309,24 @@ def stats(
         raise QuizError(
             "whose stats? No name was given and none is remembered yet", hint="pass --player NAME"
         )
+    from quiz.cli.modes import mode_figures
+
     with _reading_store() as store:
         result = store.player_stats(name)
         empty = _no_rounds_for(store, name)
+        modes = mode_figures(store, name)
     from quiz.term.scores import stats_fields, stats_view
 
     if as_json:
-        typer.echo(json.dumps(stats_fields(result), indent=2))
+        typer.echo(json.dumps(stats_fields(result) | modes, indent=2))
     elif result.rounds == 0:
         _say(empty)
     else:
         from quiz.term.console import out
+        from quiz.term.modes import mode_figures_view
 
         out().print(stats_view(result))
+        out().print(mode_figures_view(modes))
 
 
 # -- helpers -------------------------------------------------------------------

@@ -23,6 +23,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
+from quiz.game.values import as_items, in_order
 from quiz.packs.builtin import BUILTIN_ID, BUILTIN_TIME_LIMIT
 from quiz.packs.model import Difficulty, QuestionType, format_number
 from quiz.words import plural
@@ -57,8 +58,8 @@ class Board:
         *,
         lives: int | None = None,
     ) -> Board:
-        pack_ids, tags = _items(pack_ids), _items(tags)
-        difficulties, types = _items(difficulties), _items(types)
+        pack_ids, tags = as_items(pack_ids), as_items(tags)
+        difficulties, types = as_items(difficulties), as_items(types)
         if not pack_ids:
             raise ValueError("a board needs at least one pack")
         if count < 1:
@@ -70,9 +71,9 @@ class Board:
             packs=tuple(sorted(set(pack_ids))),
             count=count,
             time_limit=time_limit if timed else None,
-            difficulties=_in_order((str(d).casefold() for d in difficulties), Difficulty),
+            difficulties=in_order((str(d).casefold() for d in difficulties), Difficulty),
             tags=tuple(sorted({t.casefold() for t in tags})),
-            types=_in_order((str(t).casefold() for t in types), QuestionType),
+            types=in_order((str(t).casefold() for t in types), QuestionType),
             lives=lives,
         )
 
@@ -125,7 +126,18 @@ def default_board_key() -> str:
 
 
 def describe_board(key: str) -> str:
-    """The board a key names, in words; the key itself if it is malformed."""
+    """The board a key names, in words; the key itself if it is malformed.
+
+    The play modes' boards read ``daily/<date>/<packs>`` and ``party/<board key>``.
+    """
+    from quiz.game.daily import board_day
+
+    mode, _, rest = key.partition("/")
+    day = board_day(key)
+    if day is not None:
+        return f"daily challenge {day.isoformat()} · {' + '.join(rest.split('/', 1)[1].split('+'))}"
+    if mode == "party" and parse_board_key(rest) is not None:
+        return f"party · {describe_board(rest)}"
     board = parse_board_key(key)
     return key if board is None else board.describe()
 
@@ -183,18 +195,6 @@ def _parse_filters(parts: list[str]) -> tuple[tuple[str, ...], ...] | None:
             return None
         found[name] = tuple(unquote(v) for v in values.split(","))
     return tuple(found.get(name, ()) for name in _FILTERS)
-
-
-def _in_order(values: Iterable[str], enum: Iterable[str]) -> tuple[str, ...]:
-    """``values`` without duplicates in the enum's order, then any it does not know."""
-    wanted = set(values)
-    known = [str(e) for e in enum]
-    return tuple([v for v in known if v in wanted] + sorted(wanted.difference(known)))
-
-
-def _items(values: Collection[str]) -> Collection[str]:
-    # A lone string (or a Difficulty, which is one) is one value, not its letters.
-    return (values,) if isinstance(values, str) else values
 
 
 def _encode(value: str) -> str:

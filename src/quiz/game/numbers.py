@@ -1,4 +1,6 @@
-"""Reading a number the way a player types it: "1,000", "1935.", "30 years", "thirty-five"."""
+"""Reading numbers: as a player types them ("1,000", "1935.", "30 years",
+"thirty-five", "15th", "twenty fifteen") and as a pack author writes them.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +8,9 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
+
+from quiz.game.normalize import MAX_ANSWER_LENGTH
+from quiz.packs.spec import MAX_NUMBER_TEXT
 
 _UNITS = {
     "zero": 0,
@@ -39,7 +44,32 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_NUMBER_WORDS = frozenset({*_UNITS, *_TENS, "hundred", "thousand"})
+_SCALES = ("hundred", "thousand")
+# "fifteenth" -> "fifteen": an ordinal is read as its number ("the 15th").
+_IRREGULAR = {
+    "first": "one",
+    "second": "two",
+    "third": "three",
+    "fifth": "five",
+    "eighth": "eight",
+    "ninth": "nine",
+    "twelfth": "twelve",
+}
+_ORDINALS = {
+    **_IRREGULAR,
+    **{
+        f"{word}th": word
+        for word in (*_UNITS, *_SCALES)
+        if word != "zero" and word not in _IRREGULAR.values()
+    },
+    **{f"{word[:-1]}ieth": word for word in _TENS},
+}
+_ZERO_IN_YEARS = ("oh", "o")  # "nineteen oh five"
+_NUMBER_WORDS = frozenset({*_UNITS, *_TENS, *_SCALES, *_ORDINALS, *_ZERO_IN_YEARS})
+# Said before a number that names something ("the 405", "I-405"); the
+# ordinal ending of a numeral ("15th").
+_NAMING = re.compile(r"\A(?:the\s+)?(?:i-\s*)?", re.IGNORECASE)
+_ORDINAL_ENDING = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\Z", re.IGNORECASE)
 
 # A parser of one part of a number: (value, index after it), or None.
 _Part = Callable[[list[str], int], tuple[int, int] | None]
@@ -52,10 +82,12 @@ _NUMERAL = re.compile(
     r"|[+-]?\.[0-9]+(?:[eE][+-]?[0-9]+)?",
     re.ASCII,
 )
+# How a pack author may write a number (30, -2.5, 1e3, 1_000): digits only.
+_AUTHORED = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_INTEGER = re.compile(r"[-+]?\d+")
+_LAST_CENTURY = 29  # "twenty-nine ninety-nine"; "thirty thirty" is not a year
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-"})
 _TRAILING = ".!?;:"
-# A cap well above any answer, so that a pasted novel is refused quickly.
-_MAX_LENGTH = 1000
 
 
 def parse_number(raw: str) -> float | None:
@@ -63,14 +95,18 @@ def parse_number(raw: str) -> float | None:
 
     Accepts an optional sign, a decimal point, thousands separators in
     threes ("1,000"), an exponent, one trailing full stop ("1935."), English
-    number words up to the thousands ("thirty-five", "four hundred and five")
-    and a unit after the number ("30 years", "thirty years old"). Refuses
-    nan, infinities and anything that overflows.
+    number words up to the thousands ("thirty-five", "four hundred and five"),
+    ordinals ("15th", "fifteenth", "twenty-first"), years as they are said
+    ("twenty fifteen", "nineteen thirty-five", "nineteen oh five"), a leading
+    "the" or "I-" ("the 405", "I-405") and a unit after the number ("30
+    years", "thirty years old"). Refuses nan, infinities and anything that
+    overflows.
     """
     text = unicodedata.normalize("NFKC", raw).translate(_MINUS_SIGNS).strip()
-    if not text or len(text) > _MAX_LENGTH:
+    if not text or len(text) > MAX_ANSWER_LENGTH:
         return None
     text = text.rstrip(_TRAILING).strip()
+    text = _NAMING.sub("", text)  # anchored: at most once
     tokens = text.split()
     if not tokens:
         return None
@@ -82,13 +118,28 @@ def parse_number(raw: str) -> float | None:
     return value
 
 
+def parse_numeral(text: str) -> int | float | None:
+    """A number in digits as a pack author writes it (30, -2.5, 1e3, 1_000), or None.
+
+    Whole numbers stay ``int``, so that an imported answer of 30 is written
+    back as 30, not 30.0. Refuses a number longer than a pack may hold
+    (``MAX_NUMBER_TEXT`` characters) and anything that is not finite.
+    """
+    raw = text.strip().replace("_", "")
+    if len(raw) > MAX_NUMBER_TEXT or not _AUTHORED.fullmatch(raw):
+        return None
+    if _INTEGER.fullmatch(raw):
+        return int(raw)
+    value = float(raw)
+    return value if math.isfinite(value) else None
+
+
 def _parse_numeral(tokens: list[str]) -> float | None:
-    if not _NUMERAL.fullmatch(tokens[0]) or not _is_unit(tokens[1:]):
+    first = _ORDINAL_ENDING.sub("", tokens[0])
+    if not _NUMERAL.fullmatch(first) or not _is_unit(tokens[1:]):
         return None
-    try:
-        return float(tokens[0].replace(",", ""))
-    except ValueError:  # pragma: no cover - the pattern admits only valid floats
-        return None
+    value = parse_numeral(first.replace(",", ""))
+    return None if value is None else float(value)
 
 
 def _is_unit(tokens: list[str]) -> bool:
@@ -97,19 +148,33 @@ def _is_unit(tokens: list[str]) -> bool:
 
 
 def _parse_words(text: str) -> float | None:
-    tokens = re.split(r"[\s-]+", text.strip())
+    tokens = [_ORDINALS.get(t, t) for t in re.split(r"[\s-]+", text.strip())]
     sign = 1
     if tokens and tokens[0] in ("minus", "negative"):
         sign, tokens = -1, tokens[1:]
-    if len(tokens) > 1 and tokens[0] == "a" and tokens[1] in ("hundred", "thousand"):
+    if len(tokens) > 1 and tokens[0] == "a" and tokens[1] in _SCALES:
         tokens = tokens[1:]  # "a hundred" is one hundred
-    parsed = _number(tokens, 0)
+    parsed = _year(tokens) or _number(tokens, 0)
     if parsed is None:
         return None
     value, end = parsed
     if not _is_unit(tokens[end:]):
         return None
     return float(sign * value)
+
+
+def _year(tokens: list[str]) -> tuple[int, int] | None:
+    """year := small(10-29) (small(10-99) | ("oh" | "o") unit(1-9)): "nineteen oh five"."""
+    century = _small(tokens, 0)
+    if century is None or not 10 <= century[0] <= _LAST_CENTURY:
+        return None
+    i = century[1]
+    if _at(tokens, i) in _ZERO_IN_YEARS and 1 <= _UNITS.get(_at(tokens, i + 1), 0) <= 9:
+        return century[0] * 100 + _UNITS[tokens[i + 1]], i + 2
+    rest = _small(tokens, i)
+    if rest is None or rest[0] < 10:
+        return None
+    return century[0] * 100 + rest[0], rest[1]
 
 
 def _number(tokens: list[str], i: int) -> tuple[int, int] | None:

@@ -292,7 +292,7 @@ class Round:
         the session should check it first and ask again.
         """
         asked = self._require_current(RoundError)
-        grade = grade_answer(asked.question, raw, self._shown)
+        grade = grade_answer(asked.question, raw, self._shown, labels=asked.options)
         late = is_late(elapsed, self._time_limit)
         points = score_answer(
             asked.question.difficulty,

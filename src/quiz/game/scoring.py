@@ -37,10 +37,10 @@ DIFFICULTY_POINTS = MappingProxyType(
     {Difficulty.EASY: 100, Difficulty.MEDIUM: 200, Difficulty.HARD: 300}
 )
 STREAK_CAP = 5  # correct answers in a row that still raise the bonus
-STREAK_STEP = 0.10  # bonus per correct answer in the streak
-# The step as a whole number of tenths, so the bonus is computed exactly
-# (3 × 0.1 is 0.30000000000000004 in floating point).
-_STREAK_TENTHS = round(STREAK_STEP * 10)
+# The bonus per correct answer in the streak, in whole percent so that the
+# bonus is computed exactly (3 × 0.1 is 0.30000000000000004 in floating point).
+STREAK_STEP_PERCENT = 10
+STREAK_STEP = STREAK_STEP_PERCENT / 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +105,8 @@ def score_answer(
     if fifty_fifty:
         base //= 2
     speed = _round_half_up(base * speed_factor(elapsed, time_limit)) - base
-    tenths = min(max(streak_before, 0), STREAK_CAP) * _STREAK_TENTHS
-    streak = ((base + speed) * tenths + 5) // 10  # exact half-up rounding of x * tenths / 10
+    percent = min(max(streak_before, 0), STREAK_CAP) * STREAK_STEP_PERCENT
+    streak = ((base + speed) * percent + 50) // 100  # exact half-up rounding of x * percent / 100
     return Points(base=base, speed=speed, streak=streak)
 
 

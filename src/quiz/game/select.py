@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from quiz.errors import QuizError
 from quiz.game.leaks import LeakIndex
+from quiz.game.values import as_items, in_order
 from quiz.packs.model import Difficulty, Pack, Question, QuestionType
 from quiz.packs.spec import question_family
 from quiz.packs.tags import normalize_tag
@@ -71,10 +72,10 @@ def select_questions(
         raise NoQuestionsError(_no_questions_message(pool, filters))
     rng = random.Random(seed)
     rng.shuffle(matching)
-    return [_ask(pack_id, q, rng) for pack_id, q in _without_leaks(matching, count)]
+    return [ask_question(pack_id, q, rng) for pack_id, q in without_leaks(matching, count)]
 
 
-def _without_leaks(
+def without_leaks(
     shuffled: Sequence[tuple[str, Question]], count: int
 ) -> list[tuple[str, Question]]:
     """The first ``count`` of ``shuffled``, passing over any that leaks with one taken
@@ -110,7 +111,8 @@ def _unique_sorted(packs: Iterable[Pack]) -> list[Pack]:
     return [by_id[pack_id] for pack_id in sorted(by_id)]
 
 
-def _ask(pack_id: str, question: Question, rng: random.Random) -> AskedQuestion:
+def ask_question(pack_id: str, question: Question, rng: random.Random) -> AskedQuestion:
+    """A question as it is asked: a choice question's options shuffled by ``rng``."""
     options: tuple[str, ...] = ()
     if question.type is QuestionType.CHOICE:
         shuffled = [question.answer_text, *question.wrong]
@@ -136,10 +138,10 @@ class _Filters:
         types: Collection[QuestionType],
     ) -> _Filters:
         return cls(
-            difficulties=frozenset(str(d).casefold() for d in _items(difficulties)),
-            tags=frozenset(normalize_tag(t) for t in _items(tags)),
-            types=frozenset(str(t).casefold() for t in _items(types)),
-            typed_tags=frozenset(t.casefold() for t in _items(tags)),
+            difficulties=frozenset(str(d).casefold() for d in as_items(difficulties)),
+            tags=frozenset(normalize_tag(t) for t in as_items(tags)),
+            types=frozenset(str(t).casefold() for t in as_items(types)),
+            typed_tags=frozenset(t.casefold() for t in as_items(tags)),
         )
 
     def match(self, q: Question) -> bool:
@@ -156,21 +158,10 @@ class _Filters:
 
     def flags(self) -> str:
         """The filters as the command-line options that set them."""
-        parts = [f"--difficulty {d}" for d in _in_order(self.difficulties, Difficulty)]
+        parts = [f"--difficulty {d}" for d in in_order(self.difficulties, Difficulty)]
         parts += [f"--tag {shlex.quote(t)}" for t in sorted(self.typed_tags)]
-        parts += [f"--type {t}" for t in _in_order(self.types, QuestionType)]
+        parts += [f"--type {t}" for t in in_order(self.types, QuestionType)]
         return " ".join(parts)
-
-
-def _items(values: Collection[str]) -> Collection[str]:
-    # A lone string (or a Difficulty, which is one) is one value, not its letters.
-    return (values,) if isinstance(values, str) else values
-
-
-def _in_order(values: Collection[str], enum: Iterable[str]) -> list[str]:
-    """``values`` in the enum's order, then any the enum does not know."""
-    known = [str(e) for e in enum]
-    return [v for v in known if v in values] + sorted(v for v in values if v not in known)
 
 
 def _no_questions_message(pool: Sequence[tuple[str, Question]], filters: _Filters) -> str:
@@ -178,18 +169,18 @@ def _no_questions_message(pool: Sequence[tuple[str, Question]], filters: _Filter
     if not questions:
         return "the selected packs have no questions"
     head = f"no questions match {filters.flags()}"
-    checks: list[tuple[Callable[[Question], bool], str, list[str]]] = [
+    checks: list[tuple[Callable[[Question], bool], str, Sequence[str]]] = [
         (
             filters.match_difficulty,
             "difficulties",
-            _in_order({str(q.difficulty) for q in questions}, Difficulty),
+            in_order({str(q.difficulty) for q in questions}, Difficulty),
         ),
         (
             filters.match_tags,
             "tags",
             list(dict.fromkeys(t.casefold() for q in questions for t in q.tags)),
         ),
-        (filters.match_type, "types", _in_order({str(q.type) for q in questions}, QuestionType)),
+        (filters.match_type, "types", in_order({str(q.type) for q in questions}, QuestionType)),
     ]
     offers = [
         f"the packs have {name}: {_listing(values)}"

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from quiz.errors import StoreError
 from quiz.paths import SCORES_FILE, blocking_file, data_dir
@@ -27,6 +27,9 @@ from quiz.store.connect import StoreUnavailable, file_identity, is_busy, is_dama
 from quiz.store.records import BoardStanding, PlayerStats, RoundRecord, RoundRow
 from quiz.store.rows import HAS_PACK, ROUND_COLUMNS, encode_pack_needle, insert_round, to_round_row
 from quiz.words import plural
+
+if TYPE_CHECKING:
+    from quiz.store.modes import PastAnswer, ReviewRecord
 
 __all__ = ["ScoreStore", "StoreBusy", "StoreError", "StoreUnavailable"]
 
@@ -182,20 +185,28 @@ class ScoreStore:
         if not self.exists:
             return 0
         self._writable("forget the scores")
+        from quiz.store.modes import forget_reviews
+
         where, params = _filters(player, pack, up_to_id)
         with self._guard("forget the scores"), self._transaction(write=True) as conn:
+            forget_reviews(conn, player, pack)
             return conn.execute(f"DELETE FROM rounds WHERE {where}", params).rowcount
 
     def import_records(
-        self, records: Sequence[RoundRecord], progress: Callable[[int, int], None] | None = None
+        self,
+        records: Sequence[RoundRecord],
+        reviews: Sequence[ReviewRecord] = (),
+        progress: Callable[[int, int], None] | None = None,
     ) -> tuple[int, int]:
-        """Add rounds not already on record (same player, board, finish time and score).
+        """Add rounds not already on record (same player, board, finish time and score),
+        and review answers not already on record (in one transaction after them).
 
         Rounds go in short transactions (:data:`IMPORT_SLICE_S` each, then a pause),
         so a round finishing meanwhile can save between them. ``progress`` hears
         (rounds done, rounds in all) after each. Returns (imported, duplicates skipped).
         """
         from quiz.store import transfer
+        from quiz.store.modes import insert_new_reviews
 
         self._writable("import scores")
         imported = skipped = done = 0
@@ -209,9 +220,34 @@ class ScoreStore:
                 imported, skipped = imported + added, skipped + known
                 if progress is not None:
                     progress(done, len(records))
+            if reviews:
+                with self._transaction(write=True) as conn:
+                    insert_new_reviews(conn, reviews)
         return imported, skipped
 
+    def save_reviews(self, records: Sequence[ReviewRecord]) -> int:
+        """Save the answers of a review (which is not a round) in one transaction."""
+        from quiz.store.modes import insert_reviews
+
+        self._writable("save the review")
+        with self._guard("save the review"), self._transaction(write=True) as conn:
+            return insert_reviews(conn, records)
+
     # -- reading -------------------------------------------------------------
+
+    def answer_history(self, player: str) -> list[PastAnswer]:
+        """Every answer the player gave, in rounds and reviews, oldest first."""
+        from quiz.store.modes import answer_history
+
+        with self._guard("read the scores"), self._transaction() as conn:
+            return answer_history(conn, player)
+
+    def daily_rounds(self, player: str) -> list[RoundRow]:
+        """The player's recorded daily rounds, oldest first."""
+        from quiz.store.modes import daily_rounds
+
+        with self._guard("read the scores"), self._transaction() as conn:
+            return daily_rounds(conn, player)
 
     def top(self, board: str, limit: int = 10, player: str | None = None) -> list[RoundRow]:
         """The best rounds on a board, best first (with ``player``: that player's only)."""

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from quiz.store.modes import REVIEW_MIGRATION
+
 APP_ID = 0x5155_495A  # "QUIZ"
 
 _MIGRATION_1 = """
@@ -67,7 +69,7 @@ UPDATE rounds SET
 WHERE total = (SELECT count(*) FROM answers WHERE round_id = rounds.id) AND total > 0;
 """
 
-MIGRATIONS: tuple[str, ...] = (_MIGRATION_1, _MIGRATION_2)
+MIGRATIONS: tuple[str, ...] = (_MIGRATION_1, _MIGRATION_2, REVIEW_MIGRATION)
 SCHEMA_VERSION = len(MIGRATIONS)
 REQUIRED_TABLES = frozenset({"rounds", "answers"})
 

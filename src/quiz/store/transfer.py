@@ -16,6 +16,13 @@ The file is one JSON object, one round a line::
 ``input`` (``terminal`` or ``piped``), ``mode`` (``solo``, ``survival``, ...),
 ``answered`` and ``skipped`` came with the score file's schema version 2; a
 file without them imports as terminal solo rounds, counts taken from the answers.
+
+After the rounds, ``"reviews"`` lists the answers given in ``quiz review``
+(which are not rounds), one an entry: ``{"player": "Mia", "pack_id": ...,
+"question_id": ..., "correct": false, "answered_at": ...}``; a file without
+it (from an older quiz) has none. With the rounds' answers they carry the
+review boxes.
+
 ``time_limit`` is ``null`` for an untimed round; times are ISO 8601 (UTC when
 no offset is given); answers are in the order they were asked. Unknown keys
 are ignored. On import, a round already on record (same player, board,
@@ -29,13 +36,14 @@ import math
 import sqlite3
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from quiz.atomic import output_file
 from quiz.errors import QuizError
+from quiz.store.modes import ReviewRecord
 from quiz.store.player import MAX_NAME_LENGTH, normalize_player_name
 from quiz.store.ranges import Refused, check_round
 from quiz.store.records import INPUTS, SOLO, TERMINAL, AnswerRecord, RoundRecord
@@ -78,8 +86,27 @@ def write_export(conn: sqlite3.Connection, stream: IO[str]) -> int:
         stream.write(",\n  " if count else "\n  ")
         stream.write(json.dumps(_round_json(conn, row)))
         count += 1
-    stream.write("\n ]}\n")
+    stream.write("\n ],\n")
+    _write_reviews(conn, stream)
+    stream.write("}\n")
     return count
+
+
+def _write_reviews(conn: sqlite3.Connection, stream: IO[str]) -> None:
+    from quiz.store.modes import all_reviews
+
+    stream.write(' "reviews": [')
+    for index, review in enumerate(all_reviews(conn)):
+        stream.write(",\n  " if index else "\n  ")
+        item = {
+            "player": review.player,
+            "pack_id": review.pack_id,
+            "question_id": review.question_id,
+            "correct": review.correct,
+            "answered_at": iso_utc(review.at),
+        }
+        stream.write(json.dumps(item))
+    stream.write("\n ]")
 
 
 def _round_json(conn: sqlite3.Connection, row: Any) -> dict[str, Any]:
@@ -180,6 +207,7 @@ class ExportFile:
 
     rounds: list[RoundRecord]
     notes: list[str]
+    reviews: list[ReviewRecord] = field(default_factory=list)  # answers given in reviews
 
 
 def read_export(source: Path | str) -> ExportFile:
@@ -202,9 +230,11 @@ def read_export(source: Path | str) -> ExportFile:
     except (ValueError, RecursionError) as exc:
         raise QuizError(f"{path} is not a quiz scores file: {exc}", hint=hint) from None
     try:
-        return _rounds(data)
+        found = _rounds(data)
+        found.reviews.extend(_reviews(data))
     except _Invalid as exc:
         raise QuizError(f"{path}: {exc}", hint=hint) from None
+    return found
 
 
 def _no_constant(name: str) -> float:
@@ -265,6 +295,28 @@ def _rounds(data: object) -> ExportFile:
             continue
         found.notes.extend(f"{where}: {note}" for note in clamped)
     return found
+
+
+def _reviews(data: object) -> list[ReviewRecord]:
+    reviews = _object(data, "").get("reviews", [])
+    if not isinstance(reviews, list):
+        raise _Invalid("reviews", "expected a list")
+    return [_review(item, f"reviews[{index}]") for index, item in enumerate(reviews)]
+
+
+def _review(data: object, where: str) -> ReviewRecord:
+    item = _object(data, where)
+    try:
+        player = normalize_player_name(_get(item, "player", where, str))
+    except QuizError as exc:
+        raise _Invalid(f"{where}.player", exc.message) from None
+    return ReviewRecord(
+        player=player,
+        pack_id=_text(item, "pack_id", where),
+        question_id=_text(item, "question_id", where),
+        correct=_get(item, "correct", where, bool),
+        at=_moment(item, "answered_at", where),
+    )
 
 
 def _round(data: object, where: str) -> RoundRecord:

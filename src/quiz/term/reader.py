@@ -13,14 +13,16 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from quiz.game.grade import MAX_ANSWER_LENGTH
 from quiz.term.sanitize import clean_line
+
+MAX_ANSWER = MAX_ANSWER_LENGTH  # characters of one answer kept: the game's one cap
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from quiz.term.countdown import Countdown
 
-MAX_ANSWER = 500  # characters of one answer that are kept; the rest of the line is dropped
 ANSWER_LABEL = "Your answer"
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quiz.game.labels import LETTERS
+from quiz.game.labels import labelled as labelled_options
 from quiz.game.round import Round
 from quiz.packs.model import QuestionType
 from quiz.term.sanitize import safe_text
@@ -20,7 +22,6 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
-LETTERS = "ABCDEFGH"
 TYPE_LABELS = {
     QuestionType.CHOICE: "Choice",
     QuestionType.TRUEFALSE: "True or false",
@@ -54,8 +55,7 @@ def labelled(game: Round) -> list[tuple[str, str]]:
     asked = game.current
     if asked is None or asked.question.type is not QuestionType.CHOICE:
         return []
-    shown = set(game.options)
-    return [(LETTERS[i], o) for i, o in enumerate(asked.options[: len(LETTERS)]) if o in shown]
+    return labelled_options(asked.options, game.options)
 
 
 def letters_on_screen(game: Round) -> str:

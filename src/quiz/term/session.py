@@ -19,13 +19,12 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from quiz.errors import Interrupted, QuizError
-from quiz.game.grade import MAX_ANSWER_LENGTH, check_input
+from quiz.game.grade import check_input, chosen_option
 from quiz.game.round import AnswerResult, LifelineError, Round
 from quiz.packs.model import QuestionType
 from quiz.term.countdown import Countdown
 from quiz.term.reader import Ask, Reader, TimeUp
 from quiz.term.screens import (
-    LETTERS,
     answer_hint,
     intro,
     letters_on_screen,
@@ -171,12 +170,13 @@ class Session:
             return None
         asked = self.round.current
         assert asked is not None
-        raw, problem = self._by_label(raw)
-        if problem is None:
-            problem = check_input(asked.question, raw, self.round.options)
-            if problem and self._is_choice() and raw.strip() and len(raw) <= MAX_ANSWER_LENGTH:
-                # The letters actually on screen, which 50:50 may have thinned.
-                problem = f"Type {letters_on_screen(self.round)}, or the option's text"
+        if self._is_choice():
+            # Recorded as the option chosen, not as the letter typed.
+            raw = chosen_option(raw, self.round.options, labels=asked.options) or raw
+        problem = check_input(asked.question, raw, self.round.options, labels=asked.options)
+        if problem is not None and problem.startswith(("Type a letter", "Type the letter")):
+            # The letters as this screen words them, which 50:50 may have thinned.
+            problem = f"Type {letters_on_screen(self.round)}, or the option's text"
         if problem is not None:
             self._say(problem, "quiz.warn")
             return None
@@ -187,24 +187,6 @@ class Session:
 
         width = screen_width(self.console)
         self._print(question_screen(self.round, width, plain=self.plain))
-
-    def _by_label(self, raw: str) -> tuple[str, str | None]:
-        """A choice answered by its letter or number, as the option's text."""
-        if not self._is_choice() or raw in self.round.options:
-            return raw, None
-        asked = self.round.current
-        assert asked is not None
-        label = raw.rstrip(".)").strip().upper()
-        if len(label) == 1 and label in LETTERS[: len(asked.options)]:
-            index = LETTERS.index(label)
-        elif label.isdigit() and 1 <= int(label) <= len(asked.options):
-            index = int(label) - 1
-        else:
-            return raw, None
-        option = asked.options[index]
-        if option not in self.round.options:
-            return raw, f"{label} was removed by 50:50; type {letters_on_screen(self.round)}"
-        return option, None
 
     def _is_choice(self) -> bool:
         asked = self.round.current

@@ -7,15 +7,12 @@ format 1 (read from ``packs.spec``) so the document it builds passes ``parse_pac
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from quiz.authoring.convert.names import VALID_ID, pack_names, slugify
 from quiz.errors import QuizError
-from quiz.packs import spec
 from quiz.packs.model import Answer
 
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
@@ -30,7 +27,6 @@ __all__ = [
     "Progress",
     "decode_text",
     "pack_names",
-    "parse_number",
     "read_source",
     "slugify",
 ]
@@ -111,19 +107,3 @@ def decode_text(data: bytes, label: str, what: str) -> str:
             f"{label}:line {exc.line}: {exc.reason.split(';')[0]}",
             hint=f"save it as UTF-8 ({what})",
         ) from None
-
-
-def parse_number(text: str) -> int | float | None:
-    """A number as a person writes it (30, -2.5, 1e3, 1_000), or None.
-
-    A number longer than a pack may hold (5,000 digits) is None, never an error.
-    """
-    raw = text.strip().replace("_", "")
-    if len(raw) > spec.MAX_NUMBER_TEXT:
-        return None
-    if not re.fullmatch(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?", raw):
-        return None
-    if re.fullmatch(r"[-+]?\d+", raw):
-        return int(raw)
-    value = float(raw)
-    return value if math.isfinite(value) else None

@@ -33,11 +33,11 @@ from quiz.authoring.convert.common import (
     Draft,
     Progress,
     pack_names,
-    parse_number,
     slugify,
 )
 from quiz.authoring.convert.csvread import Row, decode_csv, encoding_name, rows, sniff_delimiter
 from quiz.errors import QuizError
+from quiz.game.numbers import parse_numeral
 from quiz.packs import spec
 
 EXPECTED = "CSV with a question and an answer column (a header row naming them, or two columns)"
@@ -239,9 +239,9 @@ def _answer(raw: str, qtype: str, where: str, collector: Collector) -> Any:
         return value
     if qtype != "number":
         return raw
-    number = parse_number(raw)
+    number = parse_numeral(raw)
     if number is None and _DECIMAL_COMMA.match(raw):
-        number = parse_number(raw.replace(",", "."))
+        number = parse_numeral(raw.replace(",", "."))
         collector.note(where, f"read the answer '{raw}' as {number}")
     if number is None:
         shown = raw if len(raw) <= 40 else f"{raw[:20]}... ({len(raw):,} characters)"
@@ -255,7 +255,7 @@ def _tolerance(
     raw = values.get("tolerance", "")
     if not raw or qtype != "number":
         return None
-    value = parse_number(raw)
+    value = parse_numeral(raw)
     if value is None:
         collector.note(where, f"tolerance '{raw[:40]}' is not a number; left out")
         return None
@@ -263,7 +263,7 @@ def _tolerance(
 
 
 def _time(raw: str, times: Counter[float]) -> None:
-    value = parse_number(raw) if raw else None
+    value = parse_numeral(raw) if raw else None
     if value is not None and 0 < value <= 3600:
         times[float(value)] += 1
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from quiz.authoring.convert.common import parse_number
+from quiz.game.numbers import parse_numeral
 from quiz.packs.model import Answer
 
 Finish = Callable[[str], str]
@@ -200,13 +200,13 @@ def _numeric(options: list[_Option], finish: Finish) -> Block | str:
 
 def _number_with_tolerance(text: str) -> tuple[int | float, float] | None:
     if ".." in text:
-        low, high = (parse_number(p) for p in text.split("..", 1))
+        low, high = (parse_numeral(p) for p in text.split("..", 1))
         if low is None or high is None or high < low:
             return None
         middle = (low + high) / 2
         return (int(middle) if middle.is_integer() else middle), (high - low) / 2
     value, _, margin = text.partition(":")
-    number, tolerance = parse_number(value), parse_number(margin) if margin.strip() else 0
+    number, tolerance = parse_numeral(value), parse_numeral(margin) if margin.strip() else 0
     if number is None or tolerance is None:
         return None
     return number, float(tolerance)

@@ -36,9 +36,9 @@ from quiz.authoring.convert.common import (
     Progress,
     decode_text,
     pack_names,
-    parse_number,
 )
 from quiz.errors import PackError, QuizError
+from quiz.game.numbers import parse_numeral
 from quiz.packs.yamlread import Mapping, Node, Scalar, Sequence, compose
 
 EXPECTED = "a Red-DiscordBot trivia list: YAML mapping each question to a list of answers"
@@ -153,7 +153,7 @@ def _config(name: Scalar, setting: Node, meta: dict[str, Any], collector: Collec
     where = _where(name)
     shown = setting.value if isinstance(setting, Scalar) else "..."
     if name.value == "delay":
-        seconds = parse_number(shown) if isinstance(setting, Scalar) else None
+        seconds = parse_numeral(shown) if isinstance(setting, Scalar) else None
         if seconds is not None and 0 < seconds <= 3600:
             meta["defaults"] = {"time_limit": seconds}
             collector.detected.append(f"CONFIG delay {shown}: the pack's time limit, in seconds")
