@@ -346,38 +346,27 @@ def _bulk_insert(path: Path) -> Iterator[sqlite3.Connection]:
 # -- an export file for ``quiz scores import`` ----------------------------------------
 
 
-def write_export(path: Path, rounds: int, questions: list[str]) -> None:
-    """An export file of ``rounds`` rounds of one player on one board, 10 answers each.
-
-    Written by hand in the documented format (src/quiz/store/transfer.py), one
-    round a line; every round finishes at its own time, so none is a duplicate.
-    The file of n rounds is the first n of the same sequence for any n.
-    """
-    rng = random.Random(1999)
-    pool = _AnswerPool(rng)
-    start = datetime(2024, 1, 1, tzinfo=UTC)
+def write_one_player_export(path: Path, rounds: int) -> None:
+    """An export file of ``rounds`` rounds of one player on one board, all with one score:
+    the shape of a keen player's export, and the worst case for the duplicate check."""
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    answer = (
+        '{"pack_id": "la-la-land-first-look", "question_id": "director", "given": "a",'
+        ' "correct": true, "skipped": false, "late": false, "elapsed_s": 2.5, "points": 100,'
+        ' "tags": ["people"]}'
+    )
     with path.open("w", encoding="utf-8") as out:
-        out.write('{"format": "quiz-scores", "version": 1,')
-        out.write(f' "exported_at": "{start.isoformat(timespec="microseconds")}",\n "rounds": [')
+        out.write(
+            '{"format": "quiz-scores", "version": 1, "exported_at": "2025-01-01T00:00:00+00:00",\n'
+        )
+        out.write(' "rounds": [')
         for n in range(rounds):
-            rows, score, correct, best, duration = pool.answers(
-                rng.randrange(pool.SIZE), n, BUILTIN, questions, 10, 0.7
+            moment = (start + timedelta(minutes=n)).isoformat()
+            out.write(",\n  " if n else "\n  ")
+            out.write(
+                '{"player": "Keen", "board": "la-la-land-first-look/3/timed-20s",'
+                ' "packs": ["la-la-land-first-look"], "score": 300, "correct": 3, "total": 3,'
+                f' "best_streak": 3, "duration_s": 30.0, "seed": {n}, "time_limit": 20.0,'
+                f' "finished_at": "{moment}", "answers": [{answer}, {answer}, {answer}]}}'
             )
-            moment = start + timedelta(minutes=3 * n)
-            answers = [
-                {
-                    "pack_id": row[2], "question_id": row[3], "given": row[4],
-                    "correct": row[5], "skipped": False, "late": False,
-                    "elapsed_s": row[8], "points": row[9], "tags": json.loads(row[10]),
-                }
-                for row in rows
-            ]  # fmt: skip
-            item = {
-                "player": "Mia", "board": DEFAULT_BOARD, "packs": [BUILTIN], "score": score,
-                "correct": correct, "total": 10, "best_streak": best,
-                "duration_s": round(duration, 3), "seed": n, "time_limit": 20.0,
-                "finished_at": moment.isoformat(timespec="microseconds"),
-                "answers": answers,
-            }  # fmt: skip
-            out.write(("," if n else "") + "\n  " + json.dumps(item, ensure_ascii=False))
         out.write("\n ]}\n")

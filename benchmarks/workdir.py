@@ -30,7 +30,10 @@ LIST_QUESTIONS = 1_000
 SCORE_ROUNDS = 100_000
 # -- the score file's bigger inputs: a million rounds, and export files to import --
 MILLION_ROUNDS = 1_000_000  # rounds only: ``quiz scores`` never reads the answers
-IMPORT_ROUNDS = (20_000, 40_000)  # one player on one board, 10 answers a round
+IMPORT_ROUNDS = (
+    20_000,
+    40_000,
+)  # one player, one board, one score: the duplicate check's worst case
 
 
 @dataclass(frozen=True)
@@ -150,5 +153,5 @@ def _score_inputs(
         target.home_million, MILLION_ROUNDS, pack_ids, questions, answers=False
     )
     for rounds, path in target.exports.items():
-        inputs.write_export(path, rounds, questions)
+        inputs.write_one_player_export(path, rounds)
     return {"million_mb": f"{size / 1e6:.0f}"}

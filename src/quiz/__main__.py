@@ -19,6 +19,27 @@ def _interrupted_while_starting(_signum: int, _frame: object) -> None:
 
 
 def main() -> None:
+    code: str | int | None = 0
+    try:
+        try:
+            _main()
+        except SystemExit as exc:
+            code = exc.code
+        # Flushed here, so that a closed pipe or a full disk is reported by quiz,
+        # not by Python on its way out (with a traceback and exit 120).
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(141)
+    except OSError as exc:
+        _silence_stdout()
+        with _suppressed():
+            os.write(2, f"error: cannot write the output: {exc.strerror or exc}\n".encode())
+        sys.exit(1)
+    sys.exit(code)
+
+
+def _main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
         from quiz import __version__
 
@@ -30,6 +51,24 @@ def main() -> None:
     from quiz.cli.app import run
 
     run()
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so what is left in its buffer cannot fail at exit."""
+    with _suppressed():
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+
+
+class _suppressed:
+    """``contextlib.suppress(OSError)`` without importing contextlib on the fast path."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> bool:
+        return isinstance(exc, OSError)
 
 
 if __name__ == "__main__":

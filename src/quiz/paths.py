@@ -18,7 +18,15 @@ def data_dir() -> Path:
     """The data folder: ``QUIZ_HOME`` (``~`` expanded) or the platform's user data folder."""
     override = os.environ.get("QUIZ_HOME", "").strip()
     if override:
-        return Path(override).expanduser()
+        try:
+            return Path(override).expanduser()
+        except RuntimeError:  # ~name of a user who does not exist
+            from quiz.errors import QuizError
+
+            raise QuizError(
+                f"QUIZ_HOME is {override}: there is no such user's home folder",
+                hint="set QUIZ_HOME to a folder path",
+            ) from None
     import platformdirs
 
     return Path(platformdirs.user_data_dir("quiz", appauthor=False))

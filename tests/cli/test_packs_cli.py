@@ -337,7 +337,10 @@ def test_add_a_folder(tmp_path: Path, quiz_home: Path) -> None:
     write(tmp_path / "set", "b.yaml", pack_text("pack-b"))
     result = quiz("packs", "add", tmp_path / "set")
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in (quiz_home / "packs").iterdir()) == ["pack-a.yaml", "pack-b.yaml"]
+    assert sorted(p.name for p in (quiz_home / "packs").glob("*.yaml")) == [
+        "pack-a.yaml",
+        "pack-b.yaml",
+    ]
 
 
 def test_add_the_builtin_id_and_remove_the_builtin_pack(tmp_path: Path) -> None:

@@ -93,7 +93,7 @@ def test_stats_for_a_player(mia: None) -> None:
 
 
 def test_stats_default_to_the_remembered_name(mia: None) -> None:
-    assert remember_name("Mia")
+    remember_name("Mia")
     result = quiz("stats")
     assert result.exit_code == 0
     assert "Mia: 4 rounds played" in result.stdout

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from quiz.atomic import write_new_file
 from quiz.errors import PackError, QuizError
 from quiz.packs.builtin import BUILTIN_ID
 from quiz.packs.discovery import installed_files, packs_dir
-from quiz.packs.install import install, pack_files_in, remove, write_new_file
+from quiz.packs.install import install, pack_files_in, remove
 
 
 def pack_text(pack_id: str, title: str = "T", answer: str = "A") -> str:
@@ -28,7 +29,8 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 def installed_names() -> list[str]:
     folder = packs_dir()
-    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    names = folder.iterdir() if folder.exists() else []
+    return sorted(p.name for p in names if p.name != ".lock")
 
 
 def test_install_a_valid_file(tmp_path: Path, quiz_home: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.errors import QuizError
+from quiz.errors import QuizError, StoreError
 from quiz.store.player import (
     MAX_NAME_LENGTH,
     normalize_player_name,
@@ -70,14 +70,14 @@ def test_no_name_is_remembered_at_first(quiz_home: Path) -> None:
 
 
 def test_a_remembered_name_reads_back(quiz_home: Path) -> None:
-    assert remember_name("  Mia  Dolan ") is True
+    remember_name("  Mia  Dolan ")
     assert remembered_name() == "Mia Dolan"
-    assert remember_name("Sebastian") is True
+    remember_name("Sebastian")
     assert remembered_name() == "Sebastian"
     assert sorted(p.name for p in quiz_home.iterdir()) == ["player"]  # no temporary left
 
 
-def test_remembering_fails_quietly_when_the_folder_cannot_exist(
+def test_remembering_fails_with_a_reason_when_the_folder_cannot_exist(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Tests run as root, where permissions stop nothing: a regular file in the
@@ -85,7 +85,8 @@ def test_remembering_fails_quietly_when_the_folder_cannot_exist(
     blocker = tmp_path / "blocker"
     blocker.write_text("a file")
     monkeypatch.setenv("QUIZ_HOME", str(blocker / "quiz"))
-    assert remember_name("Mia") is False
+    with pytest.raises(StoreError, match="your name was not remembered: cannot write"):
+        remember_name("Mia")
     assert remembered_name() is None
 
 
@@ -98,3 +99,25 @@ def test_an_unusable_player_file_means_no_name(quiz_home: Path) -> None:
     (quiz_home / "player").unlink()
     (quiz_home / "player").mkdir()
     assert remembered_name() is None
+
+
+def test_a_fifo_as_the_player_file_means_no_name_without_hanging(quiz_home: Path) -> None:
+    import os
+
+    quiz_home.mkdir()
+    os.mkfifo(quiz_home / "player")  # opening it for reading would wait for a writer forever
+    assert remembered_name() is None
+
+
+def test_play_says_when_the_name_cannot_be_remembered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from quiz.cli.app import app
+
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file")
+    monkeypatch.setenv("QUIZ_HOME", str(blocker / "quiz"))
+    result = CliRunner().invoke(app, ["play", "-n", "1", "--name", "Mia"], input="a\n")
+    assert "warning: your name was not remembered" in result.stderr

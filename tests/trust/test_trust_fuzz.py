@@ -20,15 +20,12 @@ tenth for whole rounds), for a long hunt::
 from __future__ import annotations
 
 import copy
-import os
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from trust_support import terminal_problems
+from trust_support import terminal_problems, twice
 from typer.testing import CliRunner
 
 from quiz.cli.app import app
@@ -40,33 +37,7 @@ from quiz.packs.discovery import builtin_pack
 from quiz.packs.load import parse_pack
 from quiz.packs.model import Pack, QuestionType
 
-LONG_EXAMPLES = int(os.environ.get("QUIZ_FUZZ_EXAMPLES", "2000"))
 runner = CliRunner()
-
-
-def fuzz(examples: int) -> Callable[[Any], Any]:
-    return settings(
-        max_examples=max(1, examples),
-        deadline=None,
-        suppress_health_check=[
-            HealthCheck.too_slow,
-            HealthCheck.data_too_large,
-            HealthCheck.function_scoped_fixture,  # the data folder may be shared by examples
-        ],
-    )
-
-
-def twice(
-    strategy: st.SearchStrategy[Any], check: Callable[[Any], None], examples: int, *, share: int = 1
-) -> tuple[Callable[[], None], Callable[[], None]]:
-    """The property ``check(example)`` as a quick test, and as a long one marked slow.
-
-    The long one runs ``QUIZ_FUZZ_EXAMPLES / share`` examples: costly properties
-    (a whole round each, or big generated documents) take a smaller share.
-    """
-    quick = fuzz(examples)(given(strategy)(check))
-    long = pytest.mark.slow(fuzz(LONG_EXAMPLES // share)(given(strategy)(check)))
-    return quick, long
 
 
 # -- the loader --------------------------------------------------------------------------
@@ -340,8 +311,13 @@ def test_nasty_answers_for_every_question_of_the_built_in_pack(raw: str) -> None
     assert set(QuestionType) == KINDS
     for asked in ASKED:
         for options in (asked.options, ()):
-            check_input(asked.question, raw, options)
-            grade_answer(asked.question, raw, options)
+            problem = check_input(asked.question, raw, options)
+            assert problem is None or (isinstance(problem, str) and problem.strip())
+            grade = grade_answer(asked.question, raw, options)
+            assert isinstance(grade, Grade)
+            assert isinstance(grade.given, str)
+            if not raw.strip():
+                assert not grade.correct
 
 
 # -- the program, fed anything -----------------------------------------------------------

@@ -18,8 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import pexpect
+import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+LONG_EXAMPLES = int(os.environ.get("QUIZ_FUZZ_EXAMPLES", "2000"))
 SUBPROCESS_TIMEOUT = 60  # seconds; a child that takes longer is a failure, not a hang
 
 
@@ -230,3 +234,31 @@ def hostile_pack() -> dict[str, Any]:
 def write_pack(path: Path, data: dict[str, Any]) -> Path:
     path.write_text(yaml.safe_dump(data, sort_keys=False, width=10_000), encoding="utf-8")
     return path
+
+
+# -- fuzzing -----------------------------------------------------------------------
+
+
+def fuzz(examples: int) -> Callable[[Any], Any]:
+    return settings(
+        max_examples=max(1, examples),
+        deadline=None,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.function_scoped_fixture,  # the data folder may be shared by examples
+        ],
+    )
+
+
+def twice(
+    strategy: st.SearchStrategy[Any], check: Callable[[Any], None], examples: int, *, share: int = 1
+) -> tuple[Callable[[], None], Callable[[], None]]:
+    """The property ``check(example)`` as a quick test, and as a long one marked slow.
+
+    The long one runs ``QUIZ_FUZZ_EXAMPLES / share`` examples: costly properties
+    (a whole round each, or big generated documents) take a smaller share.
+    """
+    quick = fuzz(examples)(given(strategy)(check))
+    long = pytest.mark.slow(fuzz(LONG_EXAMPLES // share)(given(strategy)(check)))
+    return quick, long

@@ -9,6 +9,7 @@ documented codes, never a traceback or a death by signal.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import sys
@@ -60,6 +61,15 @@ class QuizGroup(LazyGroup):
 
     lazy_commands = COMMANDS
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        # --help and --version are answered while the command line is read, before
+        # invoke: a closed pipe there is as quiet as anywhere (Click would exit 1).
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            _quiet(sys.stdout)
+            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
+
     def invoke(self, ctx: Any) -> Any:
         _usual_interrupts()
         try:
@@ -80,14 +90,31 @@ class QuizGroup(LazyGroup):
             raise typer.Exit(ExitCode.BROKEN_PIPE) from None
         except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
             raise  # Typer's own: usage errors (exit 2) and deliberate exits
-        except Exception as exc:
-            if os.environ.get("QUIZ_DEBUG"):
-                raise
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_FAILURES:
+                _internal(exc)
             from quiz.term.console import print_error
 
-            detail = f": {exc}" if str(exc) else ""
-            print_error(f"unexpected {type(exc).__name__}{detail}", BUG_HINT)
-            raise typer.Exit(ExitCode.INTERNAL) from None
+            _quiet(sys.stdout)
+            print_error(f"cannot write the output: {exc.strerror or exc}")
+            raise typer.Exit(ExitCode.USER_ERROR) from None
+        except Exception as exc:
+            _internal(exc)
+
+
+# A full disk (or quota) under the output: the user's to fix, not a bug.
+_OUTPUT_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def _internal(exc: Exception) -> NoReturn:
+    """A bug: a short message (or the traceback with QUIZ_DEBUG=1) and exit 70."""
+    if os.environ.get("QUIZ_DEBUG"):
+        raise exc
+    from quiz.term.console import print_error
+
+    detail = f": {exc}" if str(exc) else ""
+    print_error(f"unexpected {type(exc).__name__}{detail}", BUG_HINT)
+    raise typer.Exit(ExitCode.INTERNAL) from None
 
 
 def _usual_interrupts() -> None:

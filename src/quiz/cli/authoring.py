@@ -82,9 +82,9 @@ def new_pack(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
 ) -> None:
+    from quiz.atomic import refuse_existing, write_new_file
     from quiz.authoring.convert.common import pack_names
     from quiz.authoring.starter import starter_from_article, starter_pack
-    from quiz.packs.install import refuse_existing, write_new_file
     from quiz.packs.load import parse_pack
 
     refuse_existing(path, force)  # before any work; written at the end
@@ -92,7 +92,7 @@ def new_pack(
     if from_article is None:
         text = starter_pack(pack_id, title)
     else:
-        article = _read_article(from_article)
+        article = read_article(from_article)
         name = "<stdin>" if from_article == "-" else Path(from_article).name
         text = starter_from_article(article, name, pack_id, title, seed=seed, count=count)
     pack = parse_pack(text, str(path))  # the starter must be valid as written
@@ -109,8 +109,8 @@ def _write_schema_beside(path: Path) -> Path | None:
     """
     import json
 
+    from quiz.atomic import write_new_file
     from quiz.authoring.starter import SCHEMA_FILE
-    from quiz.packs.install import write_new_file
     from quiz.packs.spec import json_schema
 
     schema = path.parent / SCHEMA_FILE
@@ -123,20 +123,29 @@ def _write_schema_beside(path: Path) -> Path | None:
     return schema
 
 
-def _read_article(path: str) -> str:
-    from quiz.authoring.convert.common import read_source
+def read_article(path: Path | str) -> str:
+    """An article's text (``-``: standard input): bounded, not a device or FIFO, UTF-8."""
+    from quiz.reading import (
+        STDIN,
+        FileRefused,
+        TextRefused,
+        display_path,
+        read_bounded,
+        utf8_text,
+    )
 
-    data = read_source(path)
-    if len(data) > MAX_ARTICLE_BYTES:
-        where = "standard input" if path == "-" else path
-        raise QuizError(
-            f"{where} is larger than {MAX_ARTICLE_BYTES // 2**20} MiB; "
-            "an article is a few pages of text"
-        )
+    label = "standard input" if path == STDIN else display_path(path)
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise QuizError(f"{path} is not UTF-8 text", hint="save the article as UTF-8") from None
+        return utf8_text(read_bounded(path, MAX_ARTICLE_BYTES, label, what="articles"), label)
+    except FileRefused as exc:
+        raise QuizError(f"cannot read the article {label}: {exc.reason}") from None
+    except TextRefused as exc:
+        head = exc.reason.split(";")[0]
+        verb = "is " if head.startswith("not") else ""
+        raise QuizError(
+            f"{label}:{exc.line}:{exc.column}: the article {verb}{head}",
+            hint="save the article as UTF-8",
+        ) from None
 
 
 def _print_new(
@@ -204,8 +213,8 @@ def import_pack(
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
 ) -> None:
+    from quiz.atomic import refuse_existing
     from quiz.authoring.convert.common import pack_names, read_source
-    from quiz.packs.install import refuse_existing
     from quiz.term.console import out
 
     src, fmt = _source_and_format(args, fmt)
@@ -281,8 +290,8 @@ def _convert(
 
 
 def _write_checked(output: Path, document: dict[str, Any], force: bool) -> None:
+    from quiz.atomic import write_new_file
     from quiz.packs.dump import dump_pack_yaml
-    from quiz.packs.install import write_new_file
     from quiz.packs.load import parse_pack
 
     text = dump_pack_yaml(document)

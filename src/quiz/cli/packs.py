@@ -47,7 +47,7 @@ def list_packs(
             else:
                 row["error"] = [str(p) for p in item.error.problems] if item.error else []
             rows.append(row)
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        typer.echo(safe_json(rows))
         check_unique_ids(found)
         return
     from quiz.term.console import out, screen_width
@@ -85,6 +85,7 @@ def validate(
 
     Example: quiz packs validate questions.yaml my-pack.yaml
     """
+    from quiz.atomic import shown
     from quiz.packs.load import load_pack
 
     bad = 0
@@ -102,15 +103,31 @@ def validate(
             problems += 1
             typer.echo(_one_line(exc.message))
         else:
-            typer.echo(f"{path}: ok, {plural(len(pack.questions), 'question')}")
+            typer.echo(_one_line(f"{shown(path)}: ok, {plural(len(pack.questions), 'question')}"))
     if bad:
         raise QuizError(f"{plural(problems, 'problem')} in {bad} of {plural(len(paths), 'file')}")
 
 
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; a path the system cannot even look up is not one."""
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, say: reading it as a file says so
+        return False
+
+
 def _one_line(text: str) -> str:
+    """Text for one output line: file names and pack text cleaned, bytes not UTF-8 escaped."""
+    from quiz.reading import display_path
     from quiz.term.sanitize import clean_line
 
-    return clean_line(text)
+    return clean_line(display_path(text))
+
+
+def safe_json(value: object) -> str:
+    from quiz.term.sanitize import json_text
+
+    return json_text(value)
 
 
 @packs_app.command("schema", cls=QuizCommand)
@@ -118,6 +135,7 @@ def schema(
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Write the schema to this file instead of printing it."
     ),
+    force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
 ) -> None:
     """Print the JSON Schema of the pack format, for editors.
 
@@ -129,11 +147,10 @@ def schema(
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise QuizError(f"cannot write {output}: {exc.strerror or exc}") from None
-    typer.echo(f"wrote {output}")
+    from quiz.atomic import shown, write_new_file
+
+    write_new_file(output, text.encode("utf-8"), force=force)
+    typer.echo(_one_line(f"wrote {shown(output)}"))
 
 
 @packs_app.command("verify", cls=QuizCommand)
@@ -149,17 +166,16 @@ def verify(
 
     Example: quiz packs verify questions.yaml --against article.txt
     """
+    from quiz.atomic import shown
     from quiz.authoring.verify import verify_pack
+    from quiz.cli.authoring import read_article
     from quiz.packs.discovery import resolve
 
     found = resolve(pack)
-    try:
-        article = against.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise QuizError(f"cannot read the article {against}: {exc}") from None
-    report = verify_pack(found, article, str(against))
+    article = read_article(against)
+    report = verify_pack(found, article, shown(against))
     if as_json:
-        typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        typer.echo(safe_json(report.to_json()))
     else:
         for qid, line, excerpt in report.missing:
             typer.echo(
@@ -169,11 +185,13 @@ def verify(
             typer.echo(_one_line(f"{pack}:{line}: {qid}: no source excerpt"))
         total = len(found.questions) - len(report.unsourced)
         typer.echo(
-            f"{len(report.found)} of {total} source excerpts found in {against}"
-            + (f"; {len(report.unsourced)} questions have none" if report.unsourced else "")
+            _one_line(
+                f"{len(report.found)} of {total} source excerpts found in {shown(against)}"
+                + (f"; {len(report.unsourced)} questions have none" if report.unsourced else "")
+            )
         )
     if report.missing:
-        raise QuizError(f"{len(report.missing)} source excerpt(s) not found in {against}")
+        raise QuizError(f"{len(report.missing)} source excerpt(s) not found in {shown(against)}")
     if strict and report.unsourced:
         raise QuizError(f"{len(report.unsourced)} question(s) have no source excerpt (--strict)")
 
@@ -228,10 +246,11 @@ def add(
 
     files: list[Path] = []
     for path in paths:
-        files.extend(pack_files_in(path) if path.is_dir() else [path])
+        files.extend(pack_files_in(path) if _is_folder(path) else [path])
     for item in install(files, replace=replace):
         verb = "updated" if item.replaced else "installed"
-        typer.echo(f"{verb} '{item.pack.id}' ({len(item.pack.questions)} questions) as {item.path}")
+        count = plural(len(item.pack.questions), "question")
+        typer.echo(_one_line(f"{verb} '{item.pack.id}' ({count}) as {item.path}"))
         typer.echo(f"play it with: quiz play --pack {item.pack.id}")
 
 
@@ -246,7 +265,7 @@ def remove(
     from quiz.packs.install import remove as remove_pack
 
     path = remove_pack(pack_id)
-    typer.echo(f"removed '{pack_id}' ({path})")
+    typer.echo(_one_line(f"removed '{pack_id}' ({path})"))
 
 
 @packs_app.command("export", cls=QuizCommand)
@@ -259,14 +278,14 @@ def export(
 
     Example: quiz packs export la-la-land-first-look -o my-copy.yaml
     """
+    from quiz.atomic import write_new_file
     from quiz.packs.discovery import resolve
     from quiz.packs.dump import dump_pack_yaml
-    from quiz.packs.install import write_new_file
 
     found = resolve(pack)
     text = dump_pack_yaml(found.to_dict())
     write_new_file(output, text.encode("utf-8"), force=force)
-    typer.echo(f"wrote {len(found.questions)} questions of '{found.id}' to {output}")
+    typer.echo(_one_line(f"wrote {len(found.questions)} questions of '{found.id}' to {output}"))
 
 
 def _register_authoring() -> None:

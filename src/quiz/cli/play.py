@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from quiz.errors import QuizError
 from quiz.packs.model import Difficulty, QuestionType
+from quiz.packs.spec import MAX_TIME_LIMIT
 
 if TYPE_CHECKING:
     from quiz.game.round import Round
@@ -57,6 +59,7 @@ def play(
         None,
         "--time-limit",
         min=0,
+        max=MAX_TIME_LIMIT,
         metavar="SECONDS",
         help="Seconds per question; 0 for untimed. Default: the pack's own, else untimed.",
     ),
@@ -101,6 +104,11 @@ def play(
     from quiz.game.standing import practice_reason
     from quiz.term import console
 
+    if sys.stdin is None:  # started with standard input closed (quiz play <&-)
+        raise QuizError(
+            "standard input is closed: quiz play reads the answers from it",
+            hint="run it in a terminal, or pipe the answers in",
+        )
     interactive = sys.stdin.isatty()
     accessible = console.wants_accessible(plain)
     console.set_plain(not interactive)
@@ -131,7 +139,7 @@ def _packs(specs: list[str]) -> list[Pack]:
 
 def _player(name: str | None, interactive: bool) -> str:
     """The name typed with --name, or asked for at the terminal (the remembered one offered)."""
-    from quiz.store.player import normalize_player_name, remember_name, remembered_name
+    from quiz.store.player import normalize_player_name, remembered_name
 
     known = remembered_name()
     if name is not None:
@@ -141,8 +149,21 @@ def _player(name: str | None, interactive: bool) -> str:
 
         chosen = ask_name(known)
     if chosen != known:
-        remember_name(chosen)  # best effort: a data folder that cannot be written is said on saving
+        _remember(chosen)
     return chosen
+
+
+def _remember(name: str) -> None:
+    """Remember the name for next time; if that fails, say so and play on."""
+    from quiz.errors import StoreError
+    from quiz.store.player import remember_name
+
+    try:
+        remember_name(name)
+    except StoreError as exc:
+        from quiz.term.console import print_warning
+
+        print_warning(exc.message)
 
 
 def _run(game: Round, packs: list[Pack], plain: bool) -> float:

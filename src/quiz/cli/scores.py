@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from quiz.store.db import ScoreStore
     from quiz.store.records import RoundRow
 
+MAX_NOTES = 20  # notes about an import's rounds shown one by one; the rest are counted
 
 scores_app = typer.Typer(
     cls=QuizSubGroup,
@@ -214,9 +215,7 @@ def reset(
                     f"not forgetting {what} without a yes: standard input is not a terminal",
                     hint="pass --yes to forget them",
                 )
-            if not typer.confirm(
-                f"Forget {clean_line(what)}? This cannot be undone.", default=False
-            ):
+            if not _confirm(f"Forget {clean_line(what)}? This cannot be undone. [y/N]: "):
                 _say("Nothing was forgotten.")
                 return
         removed = store.reset(name, pack, up_to_id=last)
@@ -241,11 +240,11 @@ def export(
         if file == "-":
             store.write_json(sys.stdout)
             return
-        from quiz.packs.install import refuse_existing
+        from quiz.atomic import refuse_existing, shown
 
-        refuse_existing(Path(file), force)
-        count = store.export_json(Path(file))
-    _say(f"Exported {_rounds(count)} to {file}.")
+        refuse_existing(Path(file), force)  # before reading anything
+        count = store.export_json(Path(file), force=force)
+    _say(f"Exported {_rounds(count)} to {shown(file)}.")
 
 
 @scores_app.command(
@@ -259,15 +258,34 @@ def export(
     ),
 )
 def import_scores(
-    file: str = typer.Argument(..., metavar="FILE", help="A file from quiz scores export."),
+    file: str = typer.Argument(
+        ..., metavar="FILE", help="A file from quiz scores export; - for standard input."
+    ),
 ) -> None:
+    from quiz.atomic import shown
     from quiz.store.db import ScoreStore
-    from quiz.store.transfer import read_export_file
+    from quiz.store.transfer import LEFT_OUT, read_export
+    from quiz.term.console import print_warning
+    from quiz.term.progress import LazyProgress
 
-    export = read_export_file(Path(file))  # check the whole file before touching the score file
-    with _notices(ScoreStore.open()) as store:
-        imported, skipped = store.import_records(export.rounds, export.reviews)
-    _say(f"Imported {_rounds(imported)} ({skipped} already recorded).")
+    found = read_export(file)  # check the whole file before touching the score file
+    for note in found.notes[:MAX_NOTES]:
+        print_warning(note)
+    if len(found.notes) > MAX_NOTES:
+        print_warning(f"... and {plural(len(found.notes) - MAX_NOTES, 'more note')}")
+    if not found.rounds and found.notes:
+        raise QuizError(
+            f"no round of {shown(file)} can be imported: nothing was changed",
+            hint="export files are written by `quiz scores export FILE`",
+        )
+    with _notices(ScoreStore.open()) as store, LazyProgress("importing scores") as progress:
+        imported, skipped = store.import_records(found.rounds, found.reviews, progress=progress)
+    left_out = len([n for n in found.notes if n.endswith(LEFT_OUT)])
+    _say(
+        f"Imported {plural(imported, 'round')} ({skipped} already recorded"
+        + (f", {left_out} left out" if left_out else "")
+        + ")."
+    )
 
 
 def stats(
@@ -351,6 +369,15 @@ def _no_rounds_for(store: ScoreStore, name: str) -> str:
 
 def _rounds(count: int) -> str:
     return plural(count, "round")
+
+
+def _confirm(question: str) -> bool:
+    """Ask a yes/no question (no by default). Ctrl-C goes to the error boundary (exit 130),
+    as everywhere else; Click's own confirm would turn it into "Aborted!" and exit 1."""
+    from quiz.term.console import out
+
+    out().print(question, end="", markup=False)
+    return input().strip().casefold() in ("y", "yes")
 
 
 def _stdin_is_terminal() -> bool:

@@ -2,8 +2,8 @@
 
 An entry is keyed by the pack file's absolute path, size, modification time,
 the pack format version and this cache's own version. An entry whose key does
-not match, or that cannot be read back into a valid model, is ignored and
-rebuilt, never trusted; writing one is best effort; and deleting the folder is
+not match, or whose digest shows it damaged, is ignored and rebuilt,
+never trusted; writing one is best effort; and deleting the folder is
 always safe. JSON, never pickle: a cache file is data, not code.
 """
 
@@ -29,7 +29,8 @@ from quiz.packs.model import (
     SourceInfo,
 )
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+MAX_ENTRY_BYTES = 128 * 2**20  # a 32 MiB pack, as JSON, with room to spare
 
 
 def _key(path: Path, st: os.stat_result) -> dict[str, Any]:
@@ -48,15 +49,12 @@ def entry_path(cache_dir: Path, path: Path) -> Path:
 
 
 def read(cache_dir: Path, path: Path, st: os.stat_result) -> Pack | None:
-    """The cached pack for this exact file, or None (missing, stale, or broken)."""
-    try:
-        with entry_path(cache_dir, path).open("rb") as fh:
-            entry = json.load(fh)
-        if entry["key"] != _key(path, st):
-            return None
-        return _pack_from(entry["pack"], entry["lines"], entry["origin"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+    """The cached pack for this exact file, or None (missing, stale, or damaged)."""
+    body = _verified(entry_path(cache_dir, path), _key(path, st))
+    if body is None:
         return None
+    # The digest matched: this is what write() stored, so a failure here is a bug, not damage.
+    return _pack_from(body["pack"], body["lines"], body["origin"])
 
 
 def summary_path(cache_dir: Path, path: Path) -> Path:
@@ -65,52 +63,83 @@ def summary_path(cache_dir: Path, path: Path) -> Path:
 
 def read_summary(cache_dir: Path, path: Path, st: os.stat_result) -> PackSummary | None:
     """The cached summary of this exact file (a small file beside the entry), or None."""
-    try:
-        with summary_path(cache_dir, path).open("rb") as fh:
-            entry = json.load(fh)
-        if entry["key"] != _key(path, st):
-            return None
-        d = entry["summary"]
-        difficulty = {str(k): int(v) for k, v in d["difficulty"].items()}
-        source = d.get("source")
-        return PackSummary(
-            id=str(_text(d["id"], optional=False)),
-            title=str(_text(d["title"], optional=False)),
-            questions=int(d["questions"]),
-            difficulty=difficulty,
-            tags=list(_texts(d["tags"])),
-            source=_source_from(source),
-            origin=str(_text(entry["origin"], optional=False)),
-        )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+    body = _verified(summary_path(cache_dir, path), _key(path, st))
+    if body is None:
         return None
+    d = body["summary"]
+    return PackSummary(
+        id=str(_text(d["id"], optional=False)),
+        title=str(_text(d["title"], optional=False)),
+        questions=int(d["questions"]),
+        difficulty={str(k): int(v) for k, v in d["difficulty"].items()},
+        tags=list(_texts(d["tags"])),
+        source=_source_from(d.get("source")),
+        origin=str(_text(body["origin"], optional=False)),
+    )
 
 
 def write(cache_dir: Path, path: Path, st: os.stat_result, pack: Pack) -> None:
     """Store a pack and its summary; any failure (read-only folder, full disk) is ignored."""
-    entry = {
-        "key": _key(path, st),
+    body = {
         "origin": pack.origin,
         "lines": [q.line for q in pack.questions],
         "pack": pack.to_dict(),
     }
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        with atomic_write(entry_path(cache_dir, path), "w", durable=False) as fh:
-            json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
-    except (OSError, ValueError):
+    except OSError:
         return
-    write_summary(cache_dir, path, st, pack)
+    if _store(entry_path(cache_dir, path), _key(path, st), body):
+        write_summary(cache_dir, path, st, pack)
 
 
 def write_summary(cache_dir: Path, path: Path, st: os.stat_result, pack: Pack) -> None:
     """Store a pack's summary for quick listing; failures are ignored."""
-    entry = {"key": _key(path, st), "origin": pack.origin, "summary": pack.summary().to_dict()}
+    body = {"origin": pack.origin, "summary": pack.summary().to_dict()}
+    _store(summary_path(cache_dir, path), _key(path, st), body)
+
+
+# An entry is one JSON object, {"key": ..., "digest": ..., "body": ...}, with the
+# digest taken over the body's exact bytes: an entry that is not byte for byte
+# what was written (damaged, truncated, edited) is never used.
+_BODY = b',"body":'
+
+
+def _store(target: Path, key: dict[str, Any], body: dict[str, Any]) -> bool:
     try:
-        with atomic_write(summary_path(cache_dir, path), "w", durable=False) as fh:
-            json.dump(entry, fh, ensure_ascii=False)
-    except (OSError, ValueError):
-        pass
+        text = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        head = json.dumps({"key": key, "digest": _digest(text)}, separators=(",", ":"))
+        with atomic_write(target, "wb", durable=False) as fh:
+            fh.write(head[:-1].encode("utf-8") + _BODY + text + b"}")
+    except (OSError, ValueError):  # a read-only or full disk; text that cannot be encoded
+        return False
+    return True
+
+
+def _verified(entry: Path, key: dict[str, Any]) -> dict[str, Any] | None:
+    """The body of the entry at ``entry`` if its key is ``key`` and its digest holds."""
+    from quiz.reading import FileRefused, read_bounded
+
+    try:
+        raw = read_bounded(entry, MAX_ENTRY_BYTES)
+        start = raw.index(_BODY) + len(_BODY)
+        head = json.loads(raw[: start - len(_BODY)] + b"}")
+    except (FileRefused, ValueError, RecursionError):
+        return None
+    if type(head) is not dict or head.get("key") != key:
+        return None
+    text = raw[start:-1]
+    if not raw.endswith(b"}") or head.get("digest") != _digest(text):
+        return None
+    try:
+        body = json.loads(text)
+    except (ValueError, RecursionError):  # pragma: no cover - the digest matched
+        return None
+    return body if type(body) is dict else None
+
+
+def _digest(text: bytes) -> str:
+    return hashlib.sha256(text).hexdigest()
 
 
 def _text(value: Any, optional: bool = True) -> str | None:

@@ -76,24 +76,38 @@ def survey() -> list[Found]:
     return found
 
 
-def check_unique_ids(found: Iterable[Found]) -> None:
-    """Two packs with one id cannot both be played or installed: say which files."""
-    seen: dict[str, Found] = {}
-    for item in found:
-        if item.summary is None:
-            continue
-        first = seen.get(item.summary.id)
-        if first is not None:
+SHARED_ID_HINT = (
+    "give one of them another pack.id, or remove one "
+    "(quiz packs remove ID removes an installed pack)"
+)
+
+
+def refuse_shared_ids(packs: Iterable[tuple[str, str]], hint: str | None = SHARED_ID_HINT) -> None:
+    """Two packs with one id cannot both be played or installed: name both files.
+
+    ``packs`` holds (pack id, where it is) pairs.
+    """
+    seen: dict[str, str] = {}
+    for pack_id, where in packs:
+        if pack_id in seen:
             raise QuizError(
-                f"two packs have the id '{item.summary.id}': {first.where} and {item.where}",
-                hint="give one of them another pack.id, or remove one "
-                "(quiz packs remove ID removes an installed pack)",
+                f"two packs have the id '{pack_id}': {seen[pack_id]} and {where}", hint=hint
             )
-        seen[item.summary.id] = item
+        seen[pack_id] = where
+
+
+def check_unique_ids(found: Iterable[Found]) -> None:
+    """The packs found (broken files left out) have one id each."""
+    refuse_shared_ids((item.summary.id, item.where) for item in found if item.summary is not None)
 
 
 def looks_like_path(spec: str) -> bool:
-    return spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec or Path(spec).exists()
+    if spec.endswith(PACK_SUFFIXES) or "/" in spec or "\\" in spec:
+        return True
+    try:
+        return Path(spec).exists()
+    except OSError:  # a name too long to look up: not a pack id either
+        return True
 
 
 def resolve(spec: str) -> Pack:
@@ -123,19 +137,13 @@ def resolve(spec: str) -> Pack:
 def resolve_many(specs: Iterable[str]) -> list[Pack]:
     """Several packs for one round; the same id twice is an error naming both files."""
     packs: list[Pack] = []
-    by_id: dict[str, Pack] = {}
+    files: set[Path] = set()
     for spec in specs:
         pack = resolve(spec)
-        other = by_id.get(pack.id)
-        if other is not None:
-            if _file_of(other) == _file_of(pack):
-                continue  # the same file named twice (say by id and by path)
-            raise QuizError(
-                f"two packs have the id '{pack.id}': {other.origin} and {pack.origin}",
-                hint="give one of them another pack.id",
-            )
-        by_id[pack.id] = pack
-        packs.append(pack)
+        if _file_of(pack) not in files:  # the same file named twice (say by id and by path)
+            files.add(_file_of(pack))
+            packs.append(pack)
+    refuse_shared_ids(((p.id, p.origin) for p in packs), hint="give one of them another pack.id")
     return packs
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from quiz.errors import PackError, PackNotFoundError, Problem
 from quiz.packs.model import Pack, PackSummary
+from quiz.reading import display_path
 
 if TYPE_CHECKING:
     from quiz.packs.yamlread import Node
@@ -31,33 +32,14 @@ def _problem(
 
 
 def decode(data: bytes, label: str) -> bytes:
-    """Check that ``data`` is UTF-8 text; return it without a byte-order mark."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    nul = data.find(b"\x00")
+    """Check that ``data`` is UTF-8 text without NUL bytes; return it without a byte-order mark."""
+    from quiz.reading import TextRefused, utf8_text
+
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if nul == -1 or nul > exc.start:
-            line, col = _position(data, exc.start)
-            raise _problem(
-                label,
-                f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
-                line,
-                col,
-            ) from None
-    if nul != -1:
-        line, col = _position(data, nul)
-        raise _problem(
-            label, "contains a NUL byte: this looks like a binary file, not YAML", line, col
-        )
-    return data
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return line, col
+        utf8_text(data, label, what="YAML")
+    except TextRefused as exc:
+        raise _problem(label, exc.reason, exc.line, exc.column) from None
+    return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
 
 
 def parse_pack(data: bytes | str, label: str, origin: str | None = None) -> Pack:
@@ -81,31 +63,15 @@ def parse_pack_tree(
 
 def read_pack_bytes(path: Path, label: str | None = None) -> tuple[bytes, os.stat_result]:
     """The bytes of a pack file, refusing anything that is not a plain, bounded file."""
-    label = label or str(path)
+    from quiz.reading import FileRefused, read_regular
+
+    label = label or display_path(path)
     try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise PackNotFoundError(f"{label}: no such file") from None
-    except OSError as exc:
-        raise _problem(label, f"cannot read it: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise _problem(label, "is a folder, not a pack file")
-    if not stat.S_ISREG(st.st_mode):
-        raise _problem(label, "is not a regular file")
-    if st.st_size > MAX_FILE_BYTES:
-        raise _problem(
-            label,
-            f"the file is {st.st_size:,} bytes; packs are limited to "
-            f"{MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES // 2**20} MiB)",
-        )
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise _problem(label, f"cannot read it: {exc.strerror or exc}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise _problem(label, f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB")
-    return data, st
+        return read_regular(path, MAX_FILE_BYTES, label, what="packs")
+    except FileRefused as exc:
+        if exc.missing:
+            raise PackNotFoundError(exc.message) from None
+        raise _problem(label, exc.reason) from None
 
 
 def _regular_stat(path: Path) -> os.stat_result | None:
@@ -145,7 +111,7 @@ def load_pack(path: Path, *, origin: str | None = None, use_cache: bool = True) 
     from quiz.packs import cache
     from quiz.paths import cache_dir
 
-    label = str(path)
+    label = display_path(path)
     path = path.absolute()
     st = _regular_stat(path) if use_cache else None
     if st is not None:

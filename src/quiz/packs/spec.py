@@ -32,6 +32,7 @@ MAX_TAG = 40  # characters in a tag
 # each asked in turn) have ids ``<base>--<n>``; a round should ask at most one
 # question of such a family, since each shows the others' answers.
 FAMILY_SEPARATOR = "--"
+MAX_TIME_LIMIT = 3_600  # seconds a question: an hour; --time-limit and pack defaults alike
 MAX_NUMBER_TEXT = 40  # characters of a number as written: beyond that it is not a quiz answer
 
 QUESTION_TYPES: tuple[str, ...] = tuple(str(t) for t in QuestionType)
@@ -83,6 +84,7 @@ class FieldSpec:
     only_for: str | None = None  # a question type this field belongs to
     required_for_type: bool = False  # required on questions of the only_for type
     minimum: float | None = None
+    maximum: float | None = None
     min_items: int = 0
     max_items: int | None = None
     max_length: int = MAX_TEXT
@@ -103,6 +105,7 @@ DEFAULTS_FIELDS = (
         "number",
         "Seconds per question when the player gives no --time-limit; 0 for untimed.",
         minimum=0,
+        maximum=MAX_TIME_LIMIT,
     ),
 )
 
@@ -221,6 +224,8 @@ def _field_schema(spec: FieldSpec) -> dict[str, Any]:
         out["items"] = {"$ref": "#/$defs/question"}
     if spec.minimum is not None:
         out["minimum"] = spec.minimum
+    if spec.maximum is not None:
+        out["maximum"] = spec.maximum
     if spec.name == "format":
         out["const"] = 1
     return out

@@ -31,12 +31,15 @@ _DEFAULTS_FIELD = {s.name: s for s in spec.DEFAULTS_FIELDS}
 def _at_least(
     c: Checker, node: Node, path: str, value: float | None, field_spec: FieldSpec, unit: str = ""
 ) -> float | None:
-    """``value`` when it meets the field's minimum, else None with a problem reported."""
-    low = field_spec.minimum
-    if value is None or low is None or value >= low:
-        return value
-    c.report(node, path, f"must be {low:g} or more{unit}")
-    return None
+    """``value`` when it is within the field's bounds, else None with a problem reported."""
+    low, high = field_spec.minimum, field_spec.maximum
+    if value is not None and low is not None and not value >= low:
+        c.report(node, path, f"must be {low:g} or more{unit}")
+        return None
+    if value is not None and high is not None and not value <= high:
+        c.report(node, path, f"must be at most {high:g}{unit}")
+        return None
+    return value
 
 
 def _source_info(c: Checker, node: Node | None) -> SourceInfo | None:

@@ -122,8 +122,10 @@ def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def examine_file(path: Path) -> Examination:
-    """What the file at ``path`` is, through a read-only connection.
+def examine_file(
+    path: Path, connect: Callable[[Path], sqlite3.Connection] | None = None
+) -> Examination:
+    """What the file at ``path`` is, through a read-only connection (``connect``'s, if given).
 
     Read-only, because closing a read-write connection to a file SQLite cannot
     use deletes its ``-wal`` and ``-shm`` companions, and they are kept too.
@@ -132,7 +134,7 @@ def examine_file(path: Path) -> Examination:
         return Examination(Verdict.FRESH)
     companions = _companions(path)
     try:
-        conn = _connect(path, read_only=True)
+        conn = connect(path) if connect is not None else _connect(path, read_only=True)
     except StoreError:
         if not os.path.lexists(path):  # moved aside by another process just now
             return Examination(Verdict.FRESH)
@@ -271,20 +273,14 @@ def _moved_notice(path: Path, aside: Path, reason: str) -> str:
 @contextlib.contextmanager
 def _repair_lock(path: Path) -> Iterator[None]:
     """Only one process moves a file aside at a time (best effort where flock is missing)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
+    from quiz.atomic import locked
+
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(locked(path.with_name(path.name + ".lock")))
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot write the score file in {path.parent}: {exc}") from None
         yield
-        return
-    try:
-        fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise StoreUnavailable(f"cannot write the score file in {path.parent}: {exc}") from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
 
 
 def move_aside(path: Path) -> Path:
@@ -340,6 +336,10 @@ _REASONS = {
 def _primary_code(exc: sqlite3.Error) -> int:
     """SQLite's primary result code (extended codes keep it in the low byte); 0 if unknown."""
     return (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def is_busy(exc: sqlite3.Error) -> bool:
+    return _primary_code(exc) in _BUSY
 
 
 def is_damage(exc: sqlite3.Error) -> bool:

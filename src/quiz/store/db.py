@@ -11,9 +11,11 @@ then the earlier round.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -21,15 +23,33 @@ from typing import IO, TYPE_CHECKING
 
 from quiz.errors import StoreError
 from quiz.paths import SCORES_FILE, blocking_file, data_dir
-from quiz.store import connect, schema
-from quiz.store.connect import StoreUnavailable, file_identity, is_damage, sqlite_error
+from quiz.store import connect, pending, readonly, schema
+from quiz.store.connect import StoreUnavailable, file_identity, is_busy, is_damage, sqlite_error
 from quiz.store.records import BoardStanding, PlayerStats, RoundRecord, RoundRow
-from quiz.store.rows import HAS_PACK, ROUND_COLUMNS, insert_round, select_rounds, storable
+from quiz.store.rows import (
+    HAS_PACK,
+    ROUND_COLUMNS,
+    insert_round,
+    select_rounds,
+    storable,
+)
+from quiz.words import plural
 
 if TYPE_CHECKING:
     from quiz.store.modes import PastAnswer, ReviewRecord
 
-__all__ = ["ScoreStore", "StoreError", "StoreUnavailable"]
+__all__ = ["ScoreStore", "StoreBusy", "StoreError", "StoreUnavailable"]
+
+
+class StoreBusy(StoreError):
+    """The score file stayed busy: the round was kept in ``pending/`` for the next save."""
+
+
+# An import holds the write lock this long at a time, then lets go for a pause at
+# least as long as SQLite's longest wait between tries (100 ms... shorter waits
+# land in a pause too, since the tries drift across the import's cycle).
+IMPORT_SLICE_S = 0.2
+IMPORT_PAUSE_S = 0.02
 
 TOP_SQL = (
     f"SELECT {ROUND_COLUMNS} FROM rounds WHERE board = ?"
@@ -65,6 +85,7 @@ class ScoreStore:
         self.path = path
         self.exists = exists  # False: there was no file, and this store is empty and read-only
         self.notices: list[str] = []  # things the user should hear about (a file moved aside)
+        self.read_only = not exists  # True: opened where nothing can be written
         self._identity = file_identity(path) if exists else None
 
     @classmethod
@@ -78,6 +99,10 @@ class ScoreStore:
         path = (home if home is not None else data_dir()) / SCORES_FILE
         if not create and not _present(path):
             return cls._empty(path)
+        if not create and not readonly.can_write(path):
+            store = cls(readonly.open_read_only(path), path, exists=True)
+            store.read_only = True
+            return store
         notices: list[str] = []
         store = cls(connect.open_connection(path, notices, create=create), path, exists=True)
         store.notices.extend(notices)
@@ -111,24 +136,54 @@ class ScoreStore:
     # -- writing -------------------------------------------------------------
 
     def save_round(self, record: RoundRecord) -> int:
-        """Save a finished round and its answers in one transaction; the round's id."""
+        """Save a finished round and its answers in one transaction; the round's id.
+
+        Rounds kept earlier because the file was busy are saved first, in the same
+        transaction. If the file stays busy now, the round is kept for next time
+        and :class:`StoreBusy` says where.
+        """
         self._writable("save the round")
+        kept = pending.waiting(self.path.parent)
         try:
-            with self._transaction(write=True) as conn:
-                return insert_round(conn, record)
+            round_id = self._insert_with(kept, record)
         except sqlite3.Error as exc:
+            if is_busy(exc):
+                raise self._keep(record, exc) from exc
             if not is_damage(exc):
                 raise sqlite_error(f"could not save the round to {self.path}", exc) from exc
-            reason = str(exc)
-        # The file went bad under us: keep it aside, start afresh, and save there.
-        self._conn.close()
-        self._conn = connect.replace_damaged(self.path, self._identity, reason, self.notices)
-        self._identity = file_identity(self.path)
+            # The file went bad under us: keep it aside, start afresh, and save there.
+            self._conn.close()
+            self._conn = connect.replace_damaged(self.path, self._identity, str(exc), self.notices)
+            self._identity = file_identity(self.path)
+            try:
+                round_id = self._insert_with(kept, record)
+            except sqlite3.Error as again:
+                raise sqlite_error(f"could not save the round to {self.path}", again) from again
+        if kept:
+            pending.forget(sorted({path for path, _ in kept}))
+            self.notices.append(
+                f"saved {plural(len(kept), 'round')} kept from a time when the score file was busy"
+            )
+        return round_id
+
+    def _insert_with(self, kept: list[tuple[Path, RoundRecord]], record: RoundRecord) -> int:
+        from quiz.store import transfer
+
+        with self._transaction(write=True) as conn:
+            transfer.insert_new(conn, [r for _, r in kept], 0, math.inf)
+            return insert_round(conn, record)
+
+    def _keep(self, record: RoundRecord, exc: sqlite3.Error) -> StoreError:
+        """The file stayed busy: keep the round in ``pending/`` and say so."""
+        busy = sqlite_error(f"could not save the round to {self.path}", exc)
         try:
-            with self._transaction(write=True) as conn:
-                return insert_round(conn, record)
-        except sqlite3.Error as exc:
-            raise sqlite_error(f"could not save the round to {self.path}", exc) from exc
+            where = pending.keep(self.path.parent, record)
+        except OSError as failed:
+            busy.message += f" (and it could not be kept for later: {failed.strerror or failed})"
+            return busy
+        return StoreBusy(
+            f"{busy.message}; the round was kept in {where} and will be saved with your next one"
+        )
 
     def reset(
         self, player: str | None = None, pack: str | None = None, *, up_to_id: int | None = None
@@ -140,6 +195,7 @@ class ScoreStore:
         """
         if not self.exists:
             return 0
+        self._writable("forget the scores")
         from quiz.store.modes import forget_reviews
 
         where, params = _filters(player, pack, up_to_id)
@@ -147,32 +203,38 @@ class ScoreStore:
             forget_reviews(conn, player, pack)
             return conn.execute(f"DELETE FROM rounds WHERE {where}", params).rowcount
 
-    def import_json(self, path: Path) -> tuple[int, int]:
-        """Add the rounds of an export file; (rounds imported, duplicates skipped).
-
-        The whole file is checked first: a bad file raises :class:`QuizError`
-        and adds nothing; a good one is added in one transaction.
-        """
-        from quiz.store.transfer import read_export_file
-
-        export = read_export_file(path)
-        return self.import_records(export.rounds, export.reviews)
-
     def import_records(
-        self, records: Sequence[RoundRecord], reviews: Sequence[ReviewRecord] = ()
+        self,
+        records: Sequence[RoundRecord],
+        reviews: Sequence[ReviewRecord] = (),
+        progress: Callable[[int, int], None] | None = None,
     ) -> tuple[int, int]:
-        """Add rounds not already on record (same player, board, finish time and score).
+        """Add rounds not already on record (same player, board, finish time and score),
+        and review answers not already on record (in one transaction after them).
 
-        Review answers not already on record are added in the same transaction.
+        Rounds go in short transactions (:data:`IMPORT_SLICE_S` each, then a pause),
+        so a round finishing meanwhile can save between them. ``progress`` hears
+        (rounds done, rounds in all) after each. Returns (imported, duplicates skipped).
         """
         from quiz.store import transfer
         from quiz.store.modes import insert_new_reviews
 
         self._writable("import scores")
-        with self._guard("import the scores"), self._transaction(write=True) as conn:
-            added = transfer.insert_new(conn, records)
-            insert_new_reviews(conn, reviews)
-            return added
+        imported = skipped = done = 0
+        with self._guard("import the scores"):
+            while done < len(records):
+                if done:
+                    time.sleep(IMPORT_PAUSE_S)
+                with self._transaction(write=True) as conn:
+                    until = time.monotonic() + IMPORT_SLICE_S
+                    done, added, known = transfer.insert_new(conn, records, done, until)
+                imported, skipped = imported + added, skipped + known
+                if progress is not None:
+                    progress(done, len(records))
+            if reviews:
+                with self._transaction(write=True) as conn:
+                    insert_new_reviews(conn, reviews)
+        return imported, skipped
 
     def save_reviews(self, records: Sequence[ReviewRecord]) -> int:
         """Save the answers of a review (which is not a round) in one transaction."""
@@ -280,12 +342,15 @@ class ScoreStore:
         with self._guard("read the scores"), self._transaction() as conn:
             return player_stats(conn, player)
 
-    def export_json(self, path: Path) -> int:
-        """Write every round with its answers to ``path`` (atomically); how many rounds."""
+    def export_json(self, path: Path, *, force: bool = False) -> int:
+        """Write every round with its answers to ``path`` (atomically); how many rounds.
+
+        An existing file is replaced only with ``force`` (a device needs none).
+        """
         from quiz.store import transfer
 
         with self._guard("read the scores"), self._transaction() as conn:
-            return transfer.export_file(conn, path)
+            return transfer.export_file(conn, path, force=force)
 
     def write_json(self, stream: IO[str]) -> int:
         """Write the export to an open text stream (standard output); how many rounds."""
@@ -299,6 +364,8 @@ class ScoreStore:
     def _writable(self, action: str) -> None:
         if not self.exists:
             raise StoreError(f"cannot {action}: the store was opened without a score file")
+        if self.read_only:
+            raise StoreError(f"cannot {action}: {self.path} can only be read here")
 
     @contextlib.contextmanager
     def _transaction(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quiz.errors import QuizError
+from quiz.errors import QuizError, StoreError
 from quiz.paths import player_path
 
 MAX_NAME_LENGTH = 40
@@ -33,19 +33,20 @@ def normalize_player_name(raw: str) -> str:
 
 def remembered_name() -> str | None:
     """The name remembered from an earlier round; ``None`` if there is none or it is unusable."""
+    from quiz.reading import FileRefused, read_bounded
+
     try:
-        with player_path().open("rb") as file:
-            data = file.read(_MAX_FILE_BYTES)
-    except OSError:
-        return None
+        data = read_bounded(player_path(), _MAX_FILE_BYTES)
+    except FileRefused:
+        return None  # missing, a FIFO or a device, too long: as if none were remembered
     try:
         return normalize_player_name(data.decode("utf-8", "replace"))
     except QuizError:
         return None
 
 
-def remember_name(name: str) -> bool:
-    """Remember ``name`` for the next round; ``False`` if it could not be written.
+def remember_name(name: str) -> None:
+    """Remember ``name`` for the next round; :class:`StoreError` if it could not be written.
 
     The file is replaced atomically (temporary file, then ``os.replace``), so a
     crash leaves either the old name or the new one, never half of one. The
@@ -59,9 +60,10 @@ def remember_name(name: str) -> bool:
 
         with atomic_write(target, "w") as file:
             file.write(text)
-    except OSError:
-        return False
-    return True
+    except OSError as exc:
+        raise StoreError(
+            f"your name was not remembered: cannot write {target}: {exc.strerror or exc}"
+        ) from None
 
 
 def similar_names(name: str, players: Sequence[str]) -> list[str]:

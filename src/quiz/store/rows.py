@@ -28,7 +28,7 @@ HAS_PACK = (
     "EXISTS (SELECT 1 FROM json_each("
     "CASE WHEN json_valid(rounds.packs) THEN rounds.packs ELSE '[]' END) WHERE value = ?)"
 )
-_INT64 = 2**63
+INT64 = 2**63  # SQLite's integers are 64-bit: -INT64 <= n < INT64
 
 
 def iso_utc(moment: datetime) -> str:
@@ -66,7 +66,7 @@ def read_list(text: str) -> tuple[str, ...]:
 
 def seed_value(seed: int) -> int | str:
     """SQLite integers are 64-bit; a bigger seed is kept as its digits."""
-    return seed if -_INT64 <= seed < _INT64 else str(seed)
+    return seed if -INT64 <= seed < INT64 else str(seed)
 
 
 def answer_counts(record: RoundRecord) -> tuple[int | None, int | None]:

@@ -34,22 +34,25 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from quiz.atomic import atomic_write
+from quiz.atomic import output_file
 from quiz.errors import QuizError
 from quiz.store.modes import ReviewRecord
-from quiz.store.player import normalize_player_name
+from quiz.store.player import MAX_NAME_LENGTH, normalize_player_name
+from quiz.store.ranges import Refused, check_round
 from quiz.store.records import INPUTS, SOLO, TERMINAL, AnswerRecord, RoundRecord
-from quiz.store.rows import insert_round, iso_utc, parse_utc, read_list
+from quiz.store.rows import INT64, insert_round, iso_utc, parse_utc, read_list, storable
 
+MAX_EXPORT_BYTES = 512 * 2**20  # some 300,000 rounds with their answers
 FORMAT = "quiz-scores"
+LEFT_OUT = "the round was left out"
 VERSION = 1
-_INT64 = 2**63
 _ROUND_SQL = (
     "SELECT id, player, board, packs, score, correct, total, best_streak, duration_s, seed,"
     " time_limit, finished_at, answered, skipped, input, mode FROM rounds ORDER BY id"
@@ -59,21 +62,18 @@ _ANSWERS_SQL = (
     " FROM answers WHERE round_id = ? ORDER BY position"
 )
 _DUPLICATE_SQL = (
-    "SELECT 1 FROM rounds WHERE player = ? AND finished_at = ? AND board = ? AND score = ? LIMIT 1"
+    "SELECT 1 FROM rounds WHERE player = ? AND finished_at = ? AND +board = ? AND +score = ?"
+    " LIMIT 1"
 )
 
 
 # -- export ------------------------------------------------------------------
 
 
-def export_file(conn: sqlite3.Connection, path: Path) -> int:
+def export_file(conn: sqlite3.Connection, path: Path, *, force: bool = False) -> int:
     """Write the export next to ``path``, then move it into place; how many rounds."""
-    try:
-        with atomic_write(path, "w") as stream:
-            count = write_export(conn, stream)
-    except OSError as exc:
-        raise QuizError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return count
+    with output_file(path, force=force) as stream:
+        return write_export(conn, stream)
 
 
 def write_export(conn: sqlite3.Connection, stream: IO[str]) -> int:
@@ -150,6 +150,48 @@ def _round_json(conn: sqlite3.Connection, row: Any) -> dict[str, Any]:
     }
 
 
+def record_json(record: RoundRecord) -> dict[str, Any]:
+    """A round not saved yet, as one round of an export file."""
+    return {
+        "player": record.player,
+        "board": record.board,
+        "packs": list(record.pack_ids),
+        "score": record.score,
+        "correct": record.correct,
+        "total": record.total,
+        "best_streak": record.best_streak,
+        "duration_s": record.duration,
+        "seed": record.seed,
+        "time_limit": record.time_limit,
+        "finished_at": iso_utc(record.finished_at),
+        "answered": record.answered,
+        "skipped": record.skipped,
+        "input": record.input,
+        "mode": record.mode,
+        "answers": [
+            {
+                "pack_id": a.pack_id,
+                "question_id": a.question_id,
+                "given": a.given,
+                "correct": a.correct,
+                "skipped": a.skipped,
+                "late": a.late,
+                "elapsed_s": a.elapsed,
+                "points": a.points,
+                "tags": list(a.tags),
+            }
+            for a in record.answers
+        ],
+    }
+
+
+def export_text(rounds: list[dict[str, Any]]) -> str:
+    """A whole export file holding ``rounds`` (as :func:`record_json` makes them)."""
+    stamp = iso_utc(datetime.now(UTC))
+    top = {"format": FORMAT, "version": VERSION, "exported_at": stamp, "rounds": rounds}
+    return json.dumps(top) + "\n"
+
+
 # -- import ------------------------------------------------------------------
 
 
@@ -159,58 +201,72 @@ class _Invalid(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class Export:
-    """What an export file holds: rounds, and the answers given in reviews."""
+class ExportFile:
+    """The rounds of an export file that can be imported, and a note for each one that cannot
+    (or that was clamped to fit)."""
 
     rounds: list[RoundRecord]
-    reviews: list[ReviewRecord]
+    notes: list[str]
+    reviews: list[ReviewRecord] = field(default_factory=list)  # answers given in reviews
 
 
-def read_export(path: Path) -> list[RoundRecord]:
-    """The rounds of an export file, every field checked; :class:`QuizError` if it is not one."""
-    return read_export_file(path).rounds
+def read_export(source: Path | str) -> ExportFile:
+    """The rounds of an export file (``-``: standard input), every field checked.
 
+    Raises :class:`QuizError` if it is not an export file at all; a round that
+    cannot be imported is left out with a note.
+    """
+    from quiz.reading import STDIN, display_path, json_int, read_bounded, utf8_text
 
-def read_export_file(path: Path) -> Export:
-    """Everything in an export file, every field checked; :class:`QuizError` if it is not one."""
     hint = "export files are written by `quiz scores export FILE`"
+    path = "standard input" if source == STDIN else display_path(source)
+    raw = read_bounded(source, MAX_EXPORT_BYTES, path, what="score files")
     try:
-        data = json.loads(path.read_bytes(), parse_constant=_no_constant)
-    except OSError as exc:
-        raise QuizError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise QuizError(
-            f"{path} is not a quiz scores file: it is not UTF-8 text", hint=hint
-        ) from None
+        text = utf8_text(raw, path, what="JSON")
+        data = json.loads(text, parse_constant=_no_constant, parse_int=json_int)
     except json.JSONDecodeError as exc:
         message = f"{path} is not a quiz scores file: invalid JSON at line {exc.lineno}"
         raise QuizError(f"{message}, column {exc.colno}: {exc.msg}", hint=hint) from None
     except (ValueError, RecursionError) as exc:
         raise QuizError(f"{path} is not a quiz scores file: {exc}", hint=hint) from None
     try:
-        return Export(_rounds(data), _reviews(data))
+        found = _rounds(data)
+        found.reviews.extend(_reviews(data))
     except _Invalid as exc:
         raise QuizError(f"{path}: {exc}", hint=hint) from None
+    return found
 
 
 def _no_constant(name: str) -> float:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def insert_new(conn: sqlite3.Connection, records: Sequence[RoundRecord]) -> tuple[int, int]:
-    """Insert the rounds not already on record (inside the caller's transaction)."""
+def insert_new(
+    conn: sqlite3.Connection, records: Sequence[RoundRecord], start: int, until: float
+) -> tuple[int, int, int]:
+    """Insert rounds from ``start`` not already on record, inside the caller's transaction,
+    until the clock passes ``until``; (where to go on, rounds imported, duplicates skipped).
+
+    The duplicate check finds the player's rounds at that moment through the
+    ``(player, finished_at)`` index, so it costs the same however many rounds
+    the player has (the unary ``+`` keeps SQLite off the index by score, which
+    would scan every round of one score).
+    """
     imported = skipped = 0
-    for record in records:
-        key = (record.player, iso_utc(record.finished_at), record.board, record.score)
+    index = start
+    while index < len(records) and (index == start or time.monotonic() < until):
+        record = records[index]
+        index += 1
+        key = (storable(record.player), iso_utc(record.finished_at), record.board, record.score)
         if conn.execute(_DUPLICATE_SQL, key).fetchone() is not None:
             skipped += 1
             continue
         insert_round(conn, record)
         imported += 1
-    return imported, skipped
+    return index, imported, skipped
 
 
-def _rounds(data: object) -> list[RoundRecord]:
+def _rounds(data: object) -> ExportFile:
     top = _object(data, "")
     if top.get("format") != FORMAT:
         raise _Invalid("", f'"format" is not "{FORMAT}": this is not a quiz scores file')
@@ -222,7 +278,23 @@ def _rounds(data: object) -> list[RoundRecord]:
     rounds = top.get("rounds")
     if not isinstance(rounds, list):
         raise _Invalid("rounds", "expected a list")
-    return [_round(item, f"rounds[{index}]") for index, item in enumerate(rounds)]
+    found = ExportFile([], [])
+    for index, item in enumerate(rounds):
+        where = f"rounds[{index}]"
+        clamped: list[str] = []
+        name = item.get("player") if isinstance(item, dict) else None
+        if isinstance(name, str) and len(" ".join(name.split())) > MAX_NAME_LENGTH:
+            clamped.append(f"player cut to its first {MAX_NAME_LENGTH} characters")
+        try:
+            found.rounds.append(check_round(_round(item, where), clamped))
+        except _Invalid as exc:
+            found.notes.append(f"{exc}; {LEFT_OUT}")
+            continue
+        except Refused as exc:
+            found.notes.append(f"{where}: {exc}; {LEFT_OUT}")
+            continue
+        found.notes.extend(f"{where}: {note}" for note in clamped)
+    return found
 
 
 def _reviews(data: object) -> list[ReviewRecord]:
@@ -258,12 +330,12 @@ def _round(data: object, where: str) -> RoundRecord:
         player=player,
         board=_text(item, "board", where),
         pack_ids=_texts(item, "packs", where),
-        score=_int(item, "score", where, low=-_INT64),
+        score=_int(item, "score", where, low=-INT64),
         correct=_int(item, "correct", where),
         total=_int(item, "total", where),
         best_streak=_int(item, "best_streak", where),
         duration=_number(item, "duration_s", where),
-        seed=_int(item, "seed", where, low=-(2**1000)),
+        seed=_int(item, "seed", where, high=None),
         time_limit=None if item.get("time_limit") is None else _number(item, "time_limit", where),
         finished_at=_moment(item, "finished_at", where),
         answers=tuple(_answer(a, f"{where}.answers[{i}]") for i, a in enumerate(answers)),
@@ -296,7 +368,7 @@ def _answer(data: object, where: str) -> AnswerRecord:
         skipped=_get(item, "skipped", where, bool),
         late=_get(item, "late", where, bool),
         elapsed=_number(item, "elapsed_s", where),
-        points=_int(item, "points", where, low=-_INT64),
+        points=_int(item, "points", where, low=-INT64),
         tags=_texts(item, "tags", where),
     )
 
@@ -334,11 +406,14 @@ def _texts(item: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(values)
 
 
-def _int(item: dict[str, Any], key: str, where: str, *, low: int = 0) -> int:
+def _int(
+    item: dict[str, Any], key: str, where: str, *, low: int = 0, high: int | None = INT64
+) -> int:
+    """A whole number of at least ``low`` (below ``high``; SQLite's integers are 64-bit)."""
     if key not in item:
         raise _Invalid(f"{where}.{key}", "missing")
     value = item[key]
-    if type(value) is not int or not low <= value < max(_INT64, -low):
+    if type(value) is not int or value < low or (high is not None and value >= high):
         bound = "" if low < 0 else " of 0 or more"
         raise _Invalid(f"{where}.{key}", f"expected a whole number{bound}")
     return value
@@ -348,14 +423,18 @@ def _number(item: dict[str, Any], key: str, where: str) -> float:
     if key not in item:
         raise _Invalid(f"{where}.{key}", "missing")
     value = item[key]
-    if type(value) not in (int, float) or not math.isfinite(value) or value < 0:
+    try:
+        number = float(value) if type(value) in (int, float) else math.nan
+    except OverflowError:  # an integer too big for a float
+        number = math.nan
+    if not math.isfinite(number) or number < 0:
         raise _Invalid(f"{where}.{key}", "expected a number of 0 or more")
-    return float(value)
+    return number
 
 
 def _moment(item: dict[str, Any], key: str, where: str) -> datetime:
     text: str = _get(item, key, where, str)
     try:
         return parse_utc(text)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: year 1 at +14:00 is before year 1 in UTC
         raise _Invalid(f"{where}.{key}", "expected a date and time (ISO 8601)") from None

@@ -17,8 +17,11 @@ def ask_name(default: str | None) -> str:
     With no default there is none to fall back on: the login name is never
     used, so nothing is recorded under a name nobody typed.
     """
+    from quiz.term.sanitize import clean_line
+
     console = out()
-    prompt = f"{ASK} [{default}]: " if default is not None else f"{ASK}: "
+    # The default comes from a file anyone could have written: shown cleaned, like pack text.
+    prompt = f"{ASK} [{clean_line(default)}]: " if default is not None else f"{ASK}: "
     while True:
         console.print(prompt, end="", markup=False, highlight=False)
         typed = input().strip()  # Ctrl-D or Ctrl-C: the boundary says nothing was recorded

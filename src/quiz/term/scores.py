@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.game.standing import Line, Tone
 from quiz.store.records import Accuracy, BoardStanding, PlayerStats, RoundRow
-from quiz.term.sanitize import clean_line, safe_text
+from quiz.term.sanitize import clean_line, safe_text, spreadsheet_cell
 from quiz.term.timefmt import format_seconds
 from quiz.words import plural
 
@@ -324,8 +324,15 @@ def rows_csv(rows: Sequence[RoundRow]) -> str:
     for row in rows:
         fields = round_fields(row)
         fields["packs"] = " ".join(fields["packs"])
-        writer.writerow(["" if fields[name] is None else fields[name] for name in FIELDS])
+        writer.writerow([_csv_cell(fields[name]) for name in FIELDS])
     return buffer.getvalue()
+
+
+def _csv_cell(value: object) -> object:
+    """Empty for nothing; text made safe for spreadsheets; numbers as they are."""
+    if value is None:
+        return ""
+    return spreadsheet_cell(value) if isinstance(value, str) else value
 
 
 def stats_fields(result: PlayerStats) -> dict[str, Any]:

@@ -7,11 +7,8 @@ format 1 (read from ``packs.spec``) so the document it builds passes ``parse_pac
 
 from __future__ import annotations
 
-import stat
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from quiz.authoring.convert.names import VALID_ID, pack_names, slugify
@@ -90,36 +87,23 @@ class Draft:
 # -- reading input ---------------------------------------------------------------
 
 
-def read_source(src: str) -> bytes:
+def read_source(src: str, limit: int | None = None) -> bytes:
     """The bytes of an input file, or of standard input for '-', bounded in size."""
-    if src == "-":
-        data = sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1)
-    else:
-        path = Path(src)
-        try:
-            st = path.stat()
-            if not stat.S_ISREG(st.st_mode):
-                raise QuizError(f"{src} is not a regular file")
-            with path.open("rb") as fh:
-                data = fh.read(MAX_SOURCE_BYTES + 1)
-        except FileNotFoundError:
-            raise QuizError(f"{src}: no such file") from None
-        except OSError as exc:
-            raise QuizError(f"cannot read {src}: {exc.strerror or exc}") from None
-    if len(data) > MAX_SOURCE_BYTES:
-        raise QuizError(f"{src} is larger than {MAX_SOURCE_BYTES // 2**20} MiB; split it up")
-    return data
+    from quiz.reading import read_bounded
+
+    return read_bounded(src, MAX_SOURCE_BYTES if limit is None else limit)
 
 
 def decode_text(data: bytes, label: str, what: str) -> str:
     """UTF-8 text without a byte-order mark, or a QuizError saying what was expected."""
-    if b"\x00" in data:
-        raise QuizError(f"{label}: contains NUL bytes; expected {what} as UTF-8 text")
+    from quiz.reading import TextRefused, utf8_text
+
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        return utf8_text(data, label)
+    except TextRefused as exc:
+        if "NUL" in exc.reason:
+            raise QuizError(f"{label}: contains NUL bytes; expected {what} as UTF-8 text") from None
         raise QuizError(
-            f"{label}:line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x})",
+            f"{label}:line {exc.line}: {exc.reason.split(';')[0]}",
             hint=f"save it as UTF-8 ({what})",
         ) from None

@@ -72,6 +72,8 @@ def role_of(cell: str) -> tuple[str, int] | None:
     match = _NUMBERED.match(key)
     if match is not None and match.group(1) in _ROLE_OF:
         suffix = match.group(2)
+        if suffix.isdigit() and not (suffix.isascii() and len(suffix) <= 6):
+            return None  # "answer²" or a 5,000-digit number names no column
         number = int(suffix) if suffix.isdigit() else ord(suffix) - ord("a") + 1
         role = _ROLE_OF[match.group(1)]
         # "Answer 1", "Answer 2" ... beside a "correct" column are the options.
