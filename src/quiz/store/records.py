@@ -17,6 +17,11 @@ SOLO = "solo"  # quiz play
 SURVIVAL = "survival"  # quiz play --lives N
 
 
+def accuracy(correct: int, answered: int) -> float | None:
+    """Right ÷ answered, 0..1, everywhere quiz shows accuracy; None when nothing was answered."""
+    return correct / answered if answered else None
+
+
 @dataclass(frozen=True, slots=True)
 class AnswerRecord:
     """One question of a finished round, as the player answered it."""
@@ -82,8 +87,7 @@ class RoundRow:
         A skip counts neither way; a time-out is answered and wrong. For an old
         round whose answer counts are unknown, right ÷ asked.
         """
-        answered = self.answered_or_asked
-        return self.correct / answered if answered else None
+        return accuracy(self.correct, self.answered_or_asked)
 
     @property
     def answered_or_asked(self) -> int:
@@ -121,7 +125,7 @@ class Accuracy:
     @property
     def accuracy(self) -> float | None:
         """Right ÷ answered (skips count neither way)."""
-        return self.correct / self.answered if self.answered else None
+        return accuracy(self.correct, self.answered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,4 +160,4 @@ class PlayerStats:
     @property
     def accuracy(self) -> float | None:
         """Right ÷ answered (skips count neither way; a time-out is answered and wrong)."""
-        return self.correct / self.answered if self.answered else None
+        return accuracy(self.correct, self.answered)
