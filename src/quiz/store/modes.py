@@ -21,17 +21,6 @@ from datetime import datetime
 from quiz.store.records import RoundRow
 from quiz.store.rows import ROUND_COLUMNS, iso_utc, parse_utc, select_rounds, storable
 
-REVIEW_MIGRATION = """
-CREATE TABLE review_answers (
-    id          INTEGER PRIMARY KEY,
-    player      TEXT    NOT NULL,
-    pack_id     TEXT    NOT NULL,
-    question_id TEXT    NOT NULL,
-    correct     INTEGER NOT NULL,   -- 1 right; 0 wrong, late or skipped
-    answered_at TEXT    NOT NULL    -- ISO 8601, UTC, always the same width
-);
-CREATE INDEX review_answers_by_player ON review_answers (player, answered_at);
-"""
 DAILY_MODE = "daily"  # rounds.mode of a recorded daily challenge
 PARTY_MODE = "party"  # rounds.mode of a player's round in a party
 DAILY_BOARDS = "substr(board, 1, 6) = 'daily/'"

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import sqlite3
 
-from quiz.store.modes import REVIEW_MIGRATION
-
 APP_ID = 0x5155_495A  # "QUIZ"
 
 _MIGRATION_1 = """
@@ -69,7 +67,20 @@ UPDATE rounds SET
 WHERE total = (SELECT count(*) FROM answers WHERE round_id = rounds.id) AND total > 0;
 """
 
-MIGRATIONS: tuple[str, ...] = (_MIGRATION_1, _MIGRATION_2, REVIEW_MIGRATION)
+# Review answers go on no board: their own table (see quiz.store.modes).
+_MIGRATION_3 = """
+CREATE TABLE review_answers (
+    id          INTEGER PRIMARY KEY,
+    player      TEXT    NOT NULL,
+    pack_id     TEXT    NOT NULL,
+    question_id TEXT    NOT NULL,
+    correct     INTEGER NOT NULL,   -- 1 right; 0 wrong, late or skipped
+    answered_at TEXT    NOT NULL    -- ISO 8601, UTC, always the same width
+);
+CREATE INDEX review_answers_by_player ON review_answers (player, answered_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_MIGRATION_1, _MIGRATION_2, _MIGRATION_3)
 SCHEMA_VERSION = len(MIGRATIONS)
 REQUIRED_TABLES = frozenset({"rounds", "answers"})
 
