@@ -187,7 +187,7 @@ def test_bad_reviews_in_an_import_are_refused(
 
 
 def import_file(store: ScoreStore, path: Path) -> tuple[int, int]:
-    from quiz.store.transfer import read_export
+    from quiz.store.importfile import read_export
 
     found = read_export(path)
     return store.import_records(found.rounds, found.reviews)

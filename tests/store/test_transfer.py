@@ -12,8 +12,8 @@ import pytest
 
 from quiz.errors import QuizError
 from quiz.store.db import ScoreStore
+from quiz.store.importfile import read_export
 from quiz.store.records import AnswerRecord, RoundRecord
-from quiz.store.transfer import read_export
 
 MakeRound = Callable[..., RoundRecord]
 MakeAnswer = Callable[..., AnswerRecord]

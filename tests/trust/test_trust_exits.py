@@ -82,9 +82,9 @@ def test_standard_input_is_read_with_the_same_limit(
 
     from quiz.authoring.convert import common
     from quiz.cli.app import app
-    from quiz.store import transfer
+    from quiz.store import importfile
 
-    monkeypatch.setattr(transfer, "MAX_EXPORT_BYTES", 1000)  # what a file there may hold ...
+    monkeypatch.setattr(importfile, "MAX_EXPORT_BYTES", 1000)  # what a file there may hold ...
     monkeypatch.setattr(common, "MAX_SOURCE_BYTES", 1000)
     args = [str(tmp_path / "o.yaml") if a == "OUT" else a for a in args]
     result = CliRunner().invoke(app, args, input="x" * 1001)  # ... and standard input too

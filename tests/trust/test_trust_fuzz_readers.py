@@ -22,7 +22,7 @@ from quiz.authoring.convert import ImportFormat, converter
 from quiz.errors import QuizError
 from quiz.packs.load import parse_pack
 from quiz.store import ranges
-from quiz.store.transfer import read_export
+from quiz.store.importfile import read_export
 
 # -- importers -------------------------------------------------------------------------------
 

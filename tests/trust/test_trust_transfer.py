@@ -29,8 +29,9 @@ from typer.testing import CliRunner
 from quiz.cli.app import app
 from quiz.store import connect
 from quiz.store.db import ScoreStore
+from quiz.store.importfile import read_export
 from quiz.store.records import AnswerRecord, RoundRecord
-from quiz.store.transfer import insert_new, read_export
+from quiz.store.transfer import insert_new
 
 runner = CliRunner()
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)

@@ -264,7 +264,7 @@ def import_scores(
 ) -> None:
     from quiz.atomic import shown
     from quiz.store.db import ScoreStore
-    from quiz.store.transfer import LEFT_OUT, read_export
+    from quiz.store.importfile import LEFT_OUT, read_export
     from quiz.term.console import print_warning
     from quiz.term.progress import LazyProgress
 

@@ -36,7 +36,7 @@ def keep(home: Path, record: RoundRecord) -> Path:
 
 def waiting(home: Path) -> list[tuple[Path, RoundRecord]]:
     """The kept rounds, oldest first (a file that cannot be read is left where it is)."""
-    from quiz.store.transfer import read_export
+    from quiz.store.importfile import read_export
 
     try:
         files = sorted((home / PENDING_DIR).glob("round-*.json"))
