@@ -206,7 +206,7 @@ def reset(
                 else "No rounds match: nothing to forget."
             )
             return
-        what = _rounds(count)
+        what = plural(count, "round")
         what += f" of {name}" if name is not None else ""
         what += f" with pack {pack}" if pack is not None else ""
         if not yes:
@@ -219,7 +219,7 @@ def reset(
                 _say("Nothing was forgotten.")
                 return
         removed = store.reset(name, pack, up_to_id=last)
-    _say(f"Forgot {_rounds(removed)}.")
+    _say(f"Forgot {plural(removed, 'round')}.")
 
 
 @scores_app.command(
@@ -244,7 +244,7 @@ def export(
 
         refuse_existing(Path(file), force)  # before reading anything
         count = store.export_json(Path(file), force=force)
-    _say(f"Exported {_rounds(count)} to {shown(file)}.")
+    _say(f"Exported {plural(count, 'round')} to {shown(file)}.")
 
 
 @scores_app.command(
@@ -365,10 +365,6 @@ def _no_rounds_for(store: ScoreStore, name: str) -> str:
     close = similar_names(name, store.players())
     message = f"No rounds recorded for {name} yet."
     return message + (f" Did you mean {' or '.join(close)}?" if close else "")
-
-
-def _rounds(count: int) -> str:
-    return plural(count, "round")
 
 
 def _confirm(question: str) -> bool:

@@ -28,7 +28,11 @@ from quiz.store.connect import StoreUnavailable, file_identity, is_busy, is_dama
 from quiz.store.records import BoardStanding, PlayerStats, RoundRecord, RoundRow
 from quiz.store.rows import (
     HAS_PACK,
-    ROUND_COLUMNS,
+    PERSONAL_BEST_SQL,
+    PLAYER_ROUNDS_SQL,
+    ROUND_SQL,
+    TOP_FOR_PLAYER_SQL,
+    TOP_SQL,
     insert_round,
     select_rounds,
     storable,
@@ -50,31 +54,6 @@ class StoreBusy(StoreError):
 # land in a pause too, since the tries drift across the import's cycle).
 IMPORT_SLICE_S = 0.2
 IMPORT_PAUSE_S = 0.02
-
-TOP_SQL = (
-    f"SELECT {ROUND_COLUMNS} FROM rounds WHERE board = ?"
-    " ORDER BY score DESC, duration_s, id LIMIT ?"
-)
-# A round's place on its board, in the same query as the round (``r``): one more
-# than the rounds ranked before it, each count a range of the rounds_by_rank index.
-# (A window function would be one expression, but it numbers every round of the
-# board before any is returned: hundreds of times slower on a large board.)
-RANK = """1
-    + (SELECT count(*) FROM rounds AS o WHERE o.board = r.board AND o.score > r.score)
-    + (SELECT count(*) FROM rounds AS o WHERE o.board = r.board AND o.score = r.score
-           AND o.duration_s < r.duration_s)
-    + (SELECT count(*) FROM rounds AS o WHERE o.board = r.board AND o.score = r.score
-           AND o.duration_s = r.duration_s AND o.id < r.id)"""
-RANKED = f"SELECT {ROUND_COLUMNS}, {RANK} AS rank FROM rounds AS r"
-TOP_FOR_PLAYER_SQL = (
-    f"{RANKED} WHERE board = ? AND player = ? ORDER BY score DESC, duration_s, id LIMIT ?"
-)
-_PERSONAL_BEST_SQL = (
-    f"{RANKED} WHERE player = ? AND board = ? AND id IS NOT ?"
-    " ORDER BY score DESC, duration_s, id LIMIT 1"
-)
-_ROUND_SQL = f"{RANKED} WHERE id = ?"
-_PLAYER_ROUNDS_SQL = f"{RANKED} WHERE player = ? ORDER BY finished_at DESC, id DESC LIMIT ?"
 
 
 class ScoreStore:
@@ -277,7 +256,7 @@ class ScoreStore:
     ) -> RoundRow | None:
         """The player's best round on a board (other than ``exclude_round_id``), if any."""
         with self._guard("read the scores"), self._transaction() as conn:
-            found = select_rounds(conn, _PERSONAL_BEST_SQL, (player, board, exclude_round_id))
+            found = select_rounds(conn, PERSONAL_BEST_SQL, (player, board, exclude_round_id))
             return found[0] if found else None
 
     def standing(self, round_id: int, top: int = 5) -> BoardStanding:
@@ -293,7 +272,7 @@ class ScoreStore:
     def _round(self, round_id: int) -> RoundRow:
         """One saved round with its rank; :class:`StoreError` if there is none."""
         with self._guard("read the scores"), self._transaction() as conn:
-            found = select_rounds(conn, _ROUND_SQL, (round_id,))
+            found = select_rounds(conn, ROUND_SQL, (round_id,))
         if not found:
             raise StoreError(f"there is no round {round_id} in {self.path}")
         return found[0]
@@ -311,7 +290,7 @@ class ScoreStore:
     def player_rounds(self, player: str, limit: int = 10) -> list[RoundRow]:
         """A player's rounds across boards, newest first, each with its rank on its board."""
         with self._guard("read the scores"), self._transaction() as conn:
-            return select_rounds(conn, _PLAYER_ROUNDS_SQL, (player, limit))
+            return select_rounds(conn, PLAYER_ROUNDS_SQL, (player, limit))
 
     def players(self) -> list[str]:
         """Every player with a recorded round, in name order."""

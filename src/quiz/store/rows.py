@@ -165,3 +165,31 @@ def to_round_row(row: sqlite3.Row) -> RoundRow:
         input=str(row["input"]),
         mode=str(row["mode"]),
     )
+
+
+# -- the high-score queries --------------------------------------------------------
+
+TOP_SQL = (
+    f"SELECT {ROUND_COLUMNS} FROM rounds WHERE board = ?"
+    " ORDER BY score DESC, duration_s, id LIMIT ?"
+)
+# A round's place on its board, in the same query as the round (``r``): one more
+# than the rounds ranked before it, each count a range of the rounds_by_rank index.
+# (A window function would be one expression, but it numbers every round of the
+# board before any is returned: hundreds of times slower on a large board.)
+RANK = """1
+    + (SELECT count(*) FROM rounds AS o WHERE o.board = r.board AND o.score > r.score)
+    + (SELECT count(*) FROM rounds AS o WHERE o.board = r.board AND o.score = r.score
+           AND o.duration_s < r.duration_s)
+    + (SELECT count(*) FROM rounds AS o WHERE o.board = r.board AND o.score = r.score
+           AND o.duration_s = r.duration_s AND o.id < r.id)"""
+RANKED = f"SELECT {ROUND_COLUMNS}, {RANK} AS rank FROM rounds AS r"
+TOP_FOR_PLAYER_SQL = (
+    f"{RANKED} WHERE board = ? AND player = ? ORDER BY score DESC, duration_s, id LIMIT ?"
+)
+PERSONAL_BEST_SQL = (
+    f"{RANKED} WHERE player = ? AND board = ? AND id IS NOT ?"
+    " ORDER BY score DESC, duration_s, id LIMIT 1"
+)
+ROUND_SQL = f"{RANKED} WHERE id = ?"
+PLAYER_ROUNDS_SQL = f"{RANKED} WHERE player = ? ORDER BY finished_at DESC, id DESC LIMIT ?"
