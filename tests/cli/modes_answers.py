@@ -1,4 +1,4 @@
-"""Answers for piped rounds in the mode tests: right, wrong or skip, given the question."""
+"""Answers for piped rounds in the CLI tests: right, wrong or skip, given the question."""
 
 from __future__ import annotations
 

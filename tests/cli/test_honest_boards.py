@@ -10,41 +10,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+from modes_answers import right_answer, wrong_answer
 from typer.testing import CliRunner
 
 from quiz.cli.app import app
 from quiz.game.scoring import score_answer
 from quiz.game.select import AskedQuestion, select_questions
 from quiz.packs.discovery import builtin_pack
-from quiz.packs.model import QuestionType
 from quiz.store.db import ScoreStore
 from quiz.store.records import AnswerRecord, RoundRecord
 
 runner = CliRunner()
-LETTERS = "ABCDEFGH"
 PIPED_PRACTICE = "Practice round: piped rounds are recorded only with --name."
 
 
 def planned(seed: int, count: int) -> list[AskedQuestion]:
     return select_questions([builtin_pack()], count=count, seed=seed)
-
-
-def right(asked: AskedQuestion) -> str:
-    q = asked.question
-    if q.type is QuestionType.CHOICE:
-        return LETTERS[asked.options.index(q.answer_text)]
-    return q.answer_text
-
-
-def wrong(asked: AskedQuestion) -> str:
-    q = asked.question
-    if q.type is QuestionType.CHOICE:
-        return next(LETTERS[i] for i, o in enumerate(asked.options) if o != q.answer_text)
-    if q.type is QuestionType.TRUEFALSE:
-        return "false" if q.answer is True else "true"
-    if q.type is QuestionType.NUMBER:
-        return str(float(q.answer) + 1000)  # type: ignore[arg-type]
-    return "zzzz qqqq"
 
 
 def piped(args: list[str], lines: list[str], home: Path) -> subprocess.CompletedProcess[str]:
@@ -70,7 +51,7 @@ def scores_json(*args: str) -> list[dict[str, object]]:
 
 def test_a_piped_round_without_a_name_records_nothing_and_says_so(quiz_home: Path) -> None:
     asked = planned(1, 3)
-    done = piped(["play", "-n", "3", "--seed", "1"], [right(a) for a in asked], quiz_home)
+    done = piped(["play", "-n", "3", "--seed", "1"], [right_answer(a) for a in asked], quiz_home)
     assert done.returncode == 0, done.stderr
     assert PIPED_PRACTICE in done.stdout
     assert done.stdout.count("Practice round") == 1
@@ -83,7 +64,7 @@ def test_a_piped_round_with_a_name_is_marked_piped_and_has_no_speed_points(
     quiz_home: Path,
 ) -> None:
     asked = planned(2, 3)
-    answers = [right(asked[0]), "skip", wrong(asked[2])]
+    answers = [right_answer(asked[0]), "skip", wrong_answer(asked[2])]
     done = piped(["play", "-n", "3", "--seed", "2", "--name", "Ann"], answers, quiz_home)
     assert done.returncode == 0, done.stderr
     assert PIPED_PRACTICE not in done.stdout
@@ -112,13 +93,17 @@ def test_a_piped_round_with_a_name_is_marked_piped_and_has_no_speed_points(
 def test_no_new_high_score_for_zero_points(quiz_home: Path) -> None:
     asked = planned(3, 2)
     nothing = piped(
-        ["play", "-n", "2", "--seed", "3", "--name", "Bo"], [wrong(a) for a in asked], quiz_home
+        ["play", "-n", "2", "--seed", "3", "--name", "Bo"],
+        [wrong_answer(a) for a in asked],
+        quiz_home,
     )
     assert nothing.returncode == 0, nothing.stderr
     assert "0/2 right" in nothing.stdout
     assert "New high score" not in nothing.stdout
     some = piped(
-        ["play", "-n", "2", "--seed", "3", "--name", "Bo"], [right(a) for a in asked], quiz_home
+        ["play", "-n", "2", "--seed", "3", "--name", "Bo"],
+        [right_answer(a) for a in asked],
+        quiz_home,
     )
     assert "New high score" in some.stdout
 
@@ -190,8 +175,8 @@ def test_the_end_screen_counts_a_time_out_as_answered_and_a_skip_as_a_skip() -> 
 
     asked = planned(4, 3)
     game = Round(asked, 20, seed=4)
-    game.answer(right(asked[0]), 1.0)
+    game.answer(right_answer(asked[0]), 1.0)
     game.skip(1.0)
-    game.answer(right(asked[2]), 25.0)  # right, but after the limit
+    game.answer(right_answer(asked[2]), 25.0)  # right, but after the limit
     text = totals_text(game, 27.0).plain
     assert "1/2 right (50% of answered) · 1 skipped" in text

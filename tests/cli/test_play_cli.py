@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from modes_answers import LETTERS, right_answer, wrong_answer
 from typer.testing import CliRunner
 
 from quiz.cli.app import app
@@ -16,30 +17,11 @@ from quiz.packs.discovery import builtin_pack
 from quiz.packs.model import QuestionType
 
 runner = CliRunner()
-LETTERS = "ABCDEFGH"
 
 
 def planned(seed: int, count: int, **filters: object) -> list[AskedQuestion]:
     """The questions a round with this seed will ask, in order."""
     return select_questions([builtin_pack()], count=count, seed=seed, **filters)  # type: ignore[arg-type]
-
-
-def right_answer(asked: AskedQuestion) -> str:
-    q = asked.question
-    if q.type is QuestionType.CHOICE:
-        return LETTERS[asked.options.index(q.answer_text)]
-    return q.answer_text
-
-
-def wrong_answer(asked: AskedQuestion) -> str:
-    q = asked.question
-    if q.type is QuestionType.CHOICE:
-        return next(LETTERS[i] for i, o in enumerate(asked.options) if o != q.answer_text)
-    if q.type is QuestionType.TRUEFALSE:
-        return "false" if q.answer is True else "true"
-    if q.type is QuestionType.NUMBER:
-        return str(float(q.answer) + 1000)  # type: ignore[arg-type]
-    return "zzzz qqqq"
 
 
 def rounds(home: Path) -> list[tuple[str, int, int, int]]:

@@ -4,38 +4,19 @@ from __future__ import annotations
 
 import json
 
+from modes_answers import right_answer, wrong_answer
 from typer.testing import CliRunner
 
 from quiz.cli.app import app
 from quiz.game.select import AskedQuestion, select_questions
 from quiz.packs.discovery import builtin_pack
-from quiz.packs.model import QuestionType
 
 runner = CliRunner()
-LETTERS = "ABCDEFGH"
 
 
 def planned(seed: int, count: int | None = None) -> list[AskedQuestion]:
     pack = builtin_pack()
     return select_questions([pack], count=count or len(pack.questions), seed=seed)
-
-
-def right(asked: AskedQuestion) -> str:
-    q = asked.question
-    if q.type is QuestionType.CHOICE:
-        return LETTERS[asked.options.index(q.answer_text)]
-    return q.answer_text
-
-
-def wrong(asked: AskedQuestion) -> str:
-    q = asked.question
-    if q.type is QuestionType.CHOICE:
-        return next(LETTERS[i] for i, o in enumerate(asked.options) if o != q.answer_text)
-    if q.type is QuestionType.TRUEFALSE:
-        return "false" if q.answer is True else "true"
-    if q.type is QuestionType.NUMBER:
-        return str(float(q.answer) + 1000)  # type: ignore[arg-type]
-    return "zzzz qqqq"
 
 
 def play(*args: str, answers: list[str]) -> tuple[int, str]:
@@ -52,7 +33,12 @@ def only_round() -> dict[str, object]:
 
 def test_one_life_ends_the_round_at_the_first_wrong_answer() -> None:
     asked = planned(7)
-    answers = [right(asked[0]), wrong(asked[1]), right(asked[2]), right(asked[3])]
+    answers = [
+        right_answer(asked[0]),
+        wrong_answer(asked[1]),
+        right_answer(asked[2]),
+        right_answer(asked[3]),
+    ]
     code, out = play("--seed", "7", "--lives", "1", answers=answers)
     assert code == 0, out
     assert "Survival: 1 life" in out
@@ -67,7 +53,13 @@ def test_one_life_ends_the_round_at_the_first_wrong_answer() -> None:
 
 def test_a_skip_costs_no_life() -> None:
     asked = planned(9)
-    answers = ["skip", wrong(asked[1]), right(asked[2]), wrong(asked[3]), right(asked[4])]
+    answers = [
+        "skip",
+        wrong_answer(asked[1]),
+        right_answer(asked[2]),
+        wrong_answer(asked[3]),
+        right_answer(asked[4]),
+    ]
     code, out = play("--seed", "9", "--lives", "2", answers=answers)
     assert code == 0, out
     assert "1 life left." in out
@@ -81,7 +73,7 @@ def test_a_late_answer_costs_a_life() -> None:
 
     asked = planned(3, 5)
     game = Round(asked, 20, seed=3, lives=1)
-    result = game.answer(right(asked[0]), 21.0)  # right, but after the limit
+    result = game.answer(right_answer(asked[0]), 21.0)  # right, but after the limit
     assert result.late
     assert result.wrong
     assert game.finished
@@ -90,7 +82,9 @@ def test_a_late_answer_costs_a_life() -> None:
 
 def test_count_caps_a_survival_round() -> None:
     asked = planned(4, 2)
-    code, out = play("--seed", "4", "--lives", "3", "-n", "2", answers=[right(a) for a in asked])
+    code, out = play(
+        "--seed", "4", "--lives", "3", "-n", "2", answers=[right_answer(a) for a in asked]
+    )
     assert code == 0, out
     assert "Out of lives" not in out
     row = only_round()
@@ -100,9 +94,9 @@ def test_count_caps_a_survival_round() -> None:
 
 def test_each_number_of_lives_has_its_own_board() -> None:
     asked = planned(4, 1)
-    play("--seed", "4", "--lives", "2", "-n", "1", answers=[right(asked[0])])
-    play("--seed", "4", "--lives", "3", "-n", "1", answers=[right(asked[0])])
-    play("--seed", "4", "-n", "1", answers=[right(asked[0])])
+    play("--seed", "4", "--lives", "2", "-n", "1", answers=[right_answer(asked[0])])
+    play("--seed", "4", "--lives", "3", "-n", "1", answers=[right_answer(asked[0])])
+    play("--seed", "4", "-n", "1", answers=[right_answer(asked[0])])
     rows = json.loads(runner.invoke(app, ["scores", "--all", "--json"]).stdout)
     assert sorted(row["board"].rsplit("/", 1)[-1] for row in rows) == [
         "lives-2",
