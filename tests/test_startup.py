@@ -164,6 +164,14 @@ def test_scores_imports_no_pack_model_and_writes_nothing() -> None:
     assert kept_out == set()
 
 
+def test_packs_list_imports_none_of_the_rounds_modules() -> None:
+    """``quiz packs list`` lists packs: the rules of the game and the session stay out."""
+    output, modules = modules_after("packs", "list")
+    assert "la-la-land-first-look" in output
+    kept_out = heavy(modules, {"prompt_toolkit"}, {"quiz.game", "quiz.term.screens", "quiz.store"})
+    assert kept_out == set()
+
+
 def test_heavy_finds_packages_their_submodules_and_quiz_modules() -> None:
     modules = {"yaml", "_yaml", "yamlish", "json", "quiz.packs.validate", "quiz.store.db", "quiz"}
     assert heavy(modules, NOT_FOR_HELP, QUIZ_NOT_FOR_HELP) == {

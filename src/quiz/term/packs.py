@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from quiz.packs.model import Difficulty, Pack, PackSummary, SourceInfo
 from quiz.term.sanitize import safe_text
-from quiz.term.screens import TYPE_LABELS
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -158,6 +157,8 @@ def pack_view(pack: Pack, where: str, *, answers: bool) -> RenderableType:
     if pack.defaults.time_limit:
         meta.add_row("time limit", f"{pack.defaults.time_limit:g} s per question")
     meta.add_row("questions", str(len(pack.questions)))
+    from quiz.term.screens import TYPE_LABELS  # the round's modules: only to show one pack
+
     types = Counter(TYPE_LABELS[q.type].lower() for q in pack.questions)
     meta.add_row("types", " · ".join(f"{n} {t}" for t, n in types.most_common()))
     meta.add_row("difficulty", difficulty_mix(pack))
