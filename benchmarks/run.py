@@ -22,7 +22,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -199,36 +199,19 @@ def figures(data: Inputs, scratch: Path) -> list[Figure]:
             " it runs; quiz avoids it (src/quiz/cli/base.py)",
         ),
     ]
-    return [*rows, *_import_figures(quiz, scratch), *_drafting_figures(quiz, scratch)]
-
-
-def _import_figures(quiz: list[str], scratch: Path) -> list[Figure]:
-    """Each importer on twice its baseline's input: linear work shows a ratio near 2."""
     return [
-        Figure(
-            name,
-            measured,
-            baseline,
-            baseline_name,
-            2.4,
-            "twice the input; work that grew with the square of it would show about 4",
-        )
-        for name, measured, baseline, baseline_name in import_rows(quiz, scratch)
+        *rows,
+        *_doubling_figures(import_rows(quiz, scratch), "input"),
+        *_doubling_figures(drafting_rows(quiz, scratch), "article"),
     ]
 
 
-def _drafting_figures(quiz: list[str], scratch: Path) -> list[Figure]:
-    """Drafting from an article twice its baseline's size: linear work shows a ratio near 2."""
+def _doubling_figures(rows: Iterable[tuple[str, Command, Command, str]], what: str) -> list[Figure]:
+    """Work on twice its baseline's input: linear work shows a ratio near 2."""
+    note = f"twice the {what}; work that grew with the square of it would show about 4"
     return [
-        Figure(
-            name,
-            measured,
-            baseline,
-            baseline_name,
-            2.4,
-            "twice the article; work that grew with the square of it would show about 4",
-        )
-        for name, measured, baseline, baseline_name in drafting_rows(quiz, scratch)
+        Figure(name, measured, baseline, baseline_name, 2.4, note)
+        for name, measured, baseline, baseline_name in rows
     ]
 
 
