@@ -11,8 +11,9 @@ every range quiz records (and notes), or refuses the file with
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from hypothesis import strategies as st
@@ -23,6 +24,8 @@ from quiz.errors import QuizError
 from quiz.packs.load import parse_pack
 from quiz.store import ranges
 from quiz.store.importfile import read_export
+
+T = TypeVar("T")
 
 # -- importers -------------------------------------------------------------------------------
 
@@ -66,16 +69,19 @@ def opentdb_documents() -> st.SearchStrategy[bytes]:
     return doc.map(lambda d: json.dumps(d).encode())
 
 
-def check_conversion(fmt: ImportFormat, data: bytes) -> None:
-    refused: str | None
+def accepted(read: Callable[[], T]) -> T | None:
+    """What ``read`` returns, or None when it refuses the input with a clear message."""
     try:
-        conversion = converter(fmt)(data, f"fuzz.{fmt}")
+        return read()
     except QuizError as exc:
         refused = exc.message
-    else:
-        refused = None
-    if refused is not None:
-        assert refused.strip()
+    assert refused.strip()
+    return None
+
+
+def check_conversion(fmt: ImportFormat, data: bytes) -> None:
+    conversion = accepted(lambda: converter(fmt)(data, f"fuzz.{fmt}"))
+    if conversion is None:
         return
     for note in conversion.notes:
         assert note.message.strip()
@@ -159,15 +165,8 @@ exports = st.fixed_dictionaries(
 def check_export(tmp: Path, data: bytes) -> None:
     path = tmp / "in.json"
     path.write_bytes(data)
-    refused: str | None
-    try:
-        found = read_export(path)
-    except QuizError as exc:
-        refused = exc.message
-    else:
-        refused = None
-    if refused is not None:
-        assert refused.strip()
+    found = accepted(lambda: read_export(path))
+    if found is None:
         return
     for record in found.rounds:
         assert 0 <= record.correct <= record.total <= ranges.MAX_QUESTIONS
